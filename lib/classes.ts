@@ -1,0 +1,18 @@
+/** The model's classes, in the order of its output (the Fashion-MNIST label order). */
+export const CLASS_NAMES = [
+  'T-shirt/top',
+  'Trouser',
+  'Pullover',
+  'Dress',
+  'Coat',
+  'Sandal',
+  'Shirt',
+  'Sneaker',
+  'Bag',
+  'Ankle boot',
+] as const;
+
+export type ClassName = (typeof CLASS_NAMES)[number];
+
+export const IMAGE_SIZE = 28;
+export const PIXELS = IMAGE_SIZE * IMAGE_SIZE;
