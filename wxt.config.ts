@@ -1,16 +1,30 @@
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
 import { defineConfig } from 'wxt';
 
-// See the README for why each permission is asked for.
+const require = createRequire(import.meta.url);
+const tfjsWasmDir = dirname(require.resolve('@tensorflow/tfjs-backend-wasm/package.json'));
+const TFJS_WASM_FILES = ['tfjs-backend-wasm.wasm', 'tfjs-backend-wasm-simd.wasm', 'tfjs-backend-wasm-threaded-simd.wasm'];
+
+// The README says why each permission is asked for.
 export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
   manifest: {
     name: 'Garment Scout',
     description: 'Right-click a product image to learn what kind of garment it shows. Runs on your machine.',
-    permissions: ['contextMenus', 'offscreen', 'storage', 'unlimitedStorage'],
+    permissions: ['contextMenus', 'offscreen'],
     host_permissions: ['<all_urls>'],
     content_security_policy: {
-      // TF.js runs its kernels in WebAssembly; MV3 refuses to compile it without this.
+      // TF.js runs its kernels in WebAssembly, which MV3 refuses to compile without this.
       extension_pages: "script-src 'self' 'wasm-unsafe-eval'; object-src 'self';",
+    },
+  },
+  hooks: {
+    // Ship the WASM binaries with the extension: nothing is fetched from a CDN at run time.
+    'build:publicAssets': (_, files) => {
+      for (const name of TFJS_WASM_FILES) {
+        files.push({ absoluteSrc: join(tfjsWasmDir, 'dist', name), relativeDest: `wasm/${name}` });
+      }
     },
   },
   vite: () => ({

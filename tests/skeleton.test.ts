@@ -1,0 +1,40 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchWithExtension, type LoadedExtension } from './support/extension';
+
+describe('the built extension in Chromium', () => {
+  let extension: LoadedExtension;
+  beforeAll(async () => {
+    extension = await launchWithExtension();
+  });
+  afterAll(() => extension?.close());
+
+  it('starts its service worker with the context-menu entry registered', async () => {
+    const worker = await extension.serviceWorker();
+    const manifest = await worker.evaluate(() => chrome.runtime.getManifest());
+    expect(manifest.manifest_version).toBe(3);
+    expect(manifest.name).toBe('Garment Scout');
+    // An update registers the entry again: that must not fail on a duplicate id, and the entry stays.
+    const menu = await worker.evaluate(async () => {
+      chrome.runtime.onInstalled.dispatch({ reason: 'update' } as chrome.runtime.InstalledDetails);
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      return new Promise<string>((resolve) =>
+        chrome.contextMenus.update('classify-garment', { title: 'Classify garment' }, () =>
+          resolve(chrome.runtime.lastError?.message ?? 'ok'),
+        ),
+      );
+    });
+    expect(menu).toBe('ok');
+  });
+
+  it('renders the popup', async () => {
+    const page = await extension.openPage('popup.html');
+    await expect.poll(() => page.locator('h1').textContent()).toBe('Garment Scout');
+  });
+
+  it('loads the bundled shards in the options page through its own URLs', async () => {
+    const page = await extension.openPage('options.html');
+    const counts = page.getByTestId('dataset-counts');
+    await counts.waitFor({ timeout: 60_000 });
+    expect(await counts.textContent()).toContain('60000 training images, 10000 test images');
+  });
+});
