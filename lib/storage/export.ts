@@ -1,0 +1,53 @@
+/** The history as files the user can keep: JSON for programs, CSV for spreadsheets. */
+import { CLASS_NAMES } from '../classes';
+import type { HistoryEntry } from './db';
+
+export interface ExportedAnswer {
+  time: string;
+  pageUrl: string;
+  imageUrl: string;
+  label: string;
+  confidence: number;
+  unsure: boolean;
+  top3: { label: string; confidence: number }[];
+  modelVersion: string;
+  correctedLabel: string | null;
+}
+
+export function exportRows(entries: HistoryEntry[]): ExportedAnswer[] {
+  return entries.map((e) => ({
+    time: new Date(e.time).toISOString(),
+    pageUrl: e.pageUrl,
+    imageUrl: e.imageUrl,
+    label: e.answer.label,
+    confidence: round(e.answer.confidence),
+    unsure: e.answer.unsure,
+    top3: e.answer.top3.map((g) => ({ label: g.label, confidence: round(g.confidence) })),
+    modelVersion: e.modelVersion,
+    correctedLabel: e.correctedIndex === undefined ? null : CLASS_NAMES[e.correctedIndex],
+  }));
+}
+
+export function historyToJson(entries: HistoryEntry[]): string {
+  return JSON.stringify(exportRows(entries), null, 2);
+}
+
+const CSV_COLUMNS = ['time', 'pageUrl', 'imageUrl', 'label', 'confidence', 'unsure', 'second', 'third', 'modelVersion', 'correctedLabel'];
+
+export function historyToCsv(entries: HistoryEntry[]): string {
+  const lines = exportRows(entries).map((r) =>
+    [r.time, r.pageUrl, r.imageUrl, r.label, r.confidence, r.unsure, r.top3[1]?.label, r.top3[2]?.label, r.modelVersion, r.correctedLabel ?? '']
+      .map(csvField)
+      .join(','),
+  );
+  return [CSV_COLUMNS.join(','), ...lines].join('\r\n') + '\r\n';
+}
+
+function csvField(value: unknown): string {
+  const text = String(value ?? '');
+  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+}
+
+function round(x: number): number {
+  return Math.round(x * 1e4) / 1e4;
+}
