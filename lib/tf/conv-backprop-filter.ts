@@ -1,0 +1,60 @@
+// Conv2DBackpropFilter for the wasm backend, which ships none (so tf.grad
+// through a conv fails there).
+//
+// dW[a,b,ci,co] = sum over n,i,j of x[n, i*s+a-top, j*s+b-left, ci] * dy[n,i,j,co]
+// is itself a convolution once the roles are swapped: the batch becomes the
+// contraction axis and the input channels become the batch. So we run the
+// fast XNNPACK forward Conv2D on
+//   input  x^T  : [Ci, H, W, N]
+//   filter dy^T : [Ho, Wo, N, Co]   with dilation = stride
+// giving [Ci, kh, kw, Co], then transpose to [kh, kw, Ci, Co].
+// Measured on wasm this beat an im2col matmul (slices and strided slices are
+// slow JS copies there, and matMul with transposeA is ~10x slower than without).
+import {
+  backend_util,
+  Conv2DBackpropFilter,
+  type Conv2DBackpropFilterAttrs,
+  type KernelConfig,
+  type KernelFunc,
+  type TensorInfo,
+} from '@tensorflow/tfjs-core';
+import { WasmScope, type WasmBackendLike } from './wasm-scope';
+
+function conv2DBackpropFilter(args: {
+  inputs: { x: TensorInfo; dy: TensorInfo };
+  backend: WasmBackendLike;
+  attrs: Conv2DBackpropFilterAttrs;
+}): TensorInfo {
+  const { inputs, backend, attrs } = args;
+  const { strides, pad, dataFormat, dimRoundingMode, filterShape } = attrs;
+  return WasmScope.use(backend, (s) => {
+    // NCHW is rare here; move it to NHWC, which is all the wasm Conv2D takes.
+    const nchw = dataFormat === 'NCHW';
+    const x = nchw ? s.transpose(inputs.x, [0, 2, 3, 1]) : inputs.x;
+    const dy = nchw ? s.transpose(inputs.dy, [0, 2, 3, 1]) : inputs.dy;
+    const xShape = x.shape as [number, number, number, number];
+    const info = backend_util.computeConv2DInfo(
+      xShape, filterShape, strides, 1, pad, dimRoundingMode, false, 'channelsLast');
+    const { filterHeight: kh, filterWidth: kw, strideHeight: sh, strideWidth: sw } = info;
+    const { top, left } = info.padInfo;
+    const [, inH, inW, inC] = xShape;
+    // Rows of x the forward conv read past the top pad; pad the bottom only as
+    // far as needed (rows it never read just make extra output rows, cut below).
+    const padBottom = Math.max(0, kh - 1 + (info.outHeight - 1) * sh + 1 - top - inH);
+    const padRight = Math.max(0, kw - 1 + (info.outWidth - 1) * sw + 1 - left - inW);
+
+    const xT = s.transpose(x, [3, 1, 2, 0]);
+    const dyT = s.transpose(dy, [1, 2, 0, 3]);
+    let dw = s.conv(xT, dyT, [top, padBottom], [left, padRight], [sh, sw]);
+    if (dw.shape[1] !== kh || dw.shape[2] !== kw) {
+      dw = s.slice(dw, [0, 0, 0, 0], [inC, kh, kw, info.outChannels]);
+    }
+    return s.transpose(dw, [1, 2, 0, 3]);
+  });
+}
+
+export const conv2DBackpropFilterConfig: KernelConfig = {
+  kernelName: Conv2DBackpropFilter,
+  backendName: 'wasm',
+  kernelFunc: conv2DBackpropFilter as unknown as KernelFunc,
+};
