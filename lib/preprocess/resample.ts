@@ -1,0 +1,96 @@
+import type { Box } from './types';
+
+/** For each destination cell, the source indices it overlaps and the overlap lengths. */
+function weights(start: number, length: number, cells: number): { idx: number[]; w: number[] }[] {
+  const step = length / cells;
+  const out: { idx: number[]; w: number[] }[] = [];
+  for (let c = 0; c < cells; c++) {
+    const a = start + c * step;
+    const b = a + step;
+    const idx: number[] = [];
+    const w: number[] = [];
+    for (let s = Math.floor(a); s < Math.ceil(b); s++) {
+      const overlap = Math.min(b, s + 1) - Math.max(a, s);
+      if (overlap > 1e-9) {
+        idx.push(s);
+        w.push(overlap / step);
+      }
+    }
+    out.push({ idx, w });
+  }
+  return out;
+}
+
+/**
+ * Resamples the `box` region of a single-channel image to dw x dh by area averaging: each output pixel is
+ * the mean of the source area it covers (fractional pixels weighted by their overlap). Separable.
+ */
+export function resampleArea(
+  src: Float32Array,
+  sw: number,
+  box: Box,
+  dw: number,
+  dh: number,
+): Float32Array {
+  const wx = weights(box.x, box.width, dw);
+  const wy = weights(box.y, box.height, dh);
+  // Rows first: box.height x dw.
+  const tmp = new Float32Array(box.height * dw);
+  for (let y = 0; y < box.height; y++) {
+    const row = (box.y + y) * sw;
+    for (let x = 0; x < dw; x++) {
+      const { idx, w } = wx[x];
+      let s = 0;
+      for (let k = 0; k < idx.length; k++) s += src[row + idx[k]] * w[k];
+      tmp[y * dw + x] = s;
+    }
+  }
+  const out = new Float32Array(dw * dh);
+  for (let y = 0; y < dh; y++) {
+    const { idx, w } = wy[y];
+    for (let x = 0; x < dw; x++) {
+      let s = 0;
+      for (let k = 0; k < idx.length; k++) s += tmp[(idx[k] - box.y) * dw + x] * w[k];
+      out[y * dw + x] = s;
+    }
+  }
+  return out;
+}
+
+/**
+ * Fits the `box` region of an image into a side x side canvas: the long side of the box spans the
+ * whole canvas, the aspect ratio is kept (the short side is at least 1 pixel), and the object is centred
+ * (an odd leftover pixel goes to the left/top margin, as in Fashion-MNIST).
+ */
+export function fitToSquare(src: Float32Array, sw: number, box: Box, side: number): Float32Array {
+  const scale = side / Math.max(box.width, box.height);
+  const tw = Math.min(side, Math.max(1, Math.round(box.width * scale)));
+  const th = Math.min(side, Math.max(1, Math.round(box.height * scale)));
+  const obj = resampleArea(src, sw, box, tw, th);
+  const ox = Math.ceil((side - tw) / 2);
+  const oy = Math.ceil((side - th) / 2);
+  const out = new Float32Array(side * side);
+  for (let y = 0; y < th; y++) out.set(obj.subarray(y * tw, (y + 1) * tw), (oy + y) * side + ox);
+  return out;
+}
+
+/**
+ * Unsharp mask against a 3x3 binomial blur (sigma ~0.85 px, edges clamped):
+ * v + amount * (v - blur(v)), clamped to 0..1. `amount` may vary per pixel.
+ */
+export function sharpen(src: Float32Array, w: number, h: number, amount: number | Float32Array): Float32Array {
+  const out = new Float32Array(src.length);
+  const at = (x: number, y: number) => src[Math.min(h - 1, Math.max(0, y)) * w + Math.min(w - 1, Math.max(0, x))];
+  for (let y = 0; y < h; y++) {
+    for (let x = 0; x < w; x++) {
+      let s = 0;
+      for (let dy = -1; dy <= 1; dy++) {
+        for (let dx = -1; dx <= 1; dx++) s += at(x + dx, y + dy) * (dx ? 1 : 2) * (dy ? 1 : 2);
+      }
+      const p = y * w + x;
+      const k = typeof amount === 'number' ? amount : amount[p];
+      out[p] = Math.min(1, Math.max(0, src[p] + k * (src[p] - s / 16)));
+    }
+  }
+  return out;
+}
