@@ -1,0 +1,72 @@
+import { describe, expect, it } from 'vitest';
+import { PIXELS } from '../classes';
+import { augmentImage, DEFAULT_AUGMENT, makeBatch, NO_AUGMENT } from './augment';
+import { createRng } from './rng';
+
+/** A bright block on the left half of a black image. */
+function blockImage(): Uint8Array {
+  const img = new Uint8Array(PIXELS);
+  for (let y = 8; y < 20; y++) for (let x = 4; x < 12; x++) img[y * 28 + x] = 200;
+  return img;
+}
+
+const mass = (img: Float32Array, x0: number, x1: number) => {
+  let s = 0;
+  for (let y = 0; y < 28; y++) for (let x = x0; x < x1; x++) s += img[y * 28 + x];
+  return s;
+};
+
+describe('augmentation', () => {
+  it('without augmentation, only scales bytes to [0, 1]', () => {
+    const out = new Float32Array(PIXELS);
+    makeBatch(blockImage(), [0], out, createRng(1), null);
+    expect(out[8 * 28 + 4]).toBeCloseTo(200 / 255, 6);
+    expect(out[0]).toBe(0);
+  });
+
+  it('flips horizontally', () => {
+    const out = new Float32Array(PIXELS);
+    makeBatch(blockImage(), [0], out, createRng(1), { ...NO_AUGMENT, flip: 1 });
+    expect(mass(out, 0, 14)).toBe(0);
+    expect(out[8 * 28 + 27 - 4]).toBeCloseTo(200 / 255, 6);
+  });
+
+  it('is repeatable for a seed, differs across seeds, and stays in [0, 1]', () => {
+    const images = new Uint8Array(PIXELS * 4);
+    for (let i = 0; i < 4; i++) images.set(blockImage(), i * PIXELS);
+    const run = (seed: number) => {
+      const out = new Float32Array(PIXELS * 4);
+      makeBatch(images, [0, 1, 2, 3], out, createRng(seed), { ...DEFAULT_AUGMENT, noise: 1, background: 1, speckles: 1 });
+      return out;
+    };
+    expect(run(5)).toEqual(run(5));
+    expect(run(5)).not.toEqual(run(6));
+    expect(run(5).every((v) => v >= 0 && v <= 1)).toBe(true);
+  });
+
+  it('moves the object by a shift but keeps most of it in view', () => {
+    const rng = createRng(3);
+    const tmp = new Float32Array(PIXELS);
+    for (let i = 0; i < 20; i++) {
+      const img = new Float32Array(blockImage()).map((v) => v / 255);
+      const before = mass(img, 0, 28);
+      augmentImage(img, tmp, rng, { ...NO_AUGMENT, affine: 1 });
+      const after = mass(img, 0, 28);
+      expect(after / before).toBeGreaterThan(0.6);
+      expect(after / before).toBeLessThan(1.4);
+    }
+  });
+
+  it('applies the photometric changes only sometimes with the default probabilities', () => {
+    const rng = createRng(9);
+    const tmp = new Float32Array(PIXELS);
+    let untouchedBackground = 0;
+    for (let i = 0; i < 200; i++) {
+      const img = new Float32Array(blockImage()).map((v) => v / 255);
+      augmentImage(img, tmp, rng);
+      if (img[0] === 0 && img[27 * 28 + 27] === 0) untouchedBackground++;
+    }
+    expect(untouchedBackground).toBeGreaterThan(100);
+    expect(untouchedBackground).toBeLessThan(200);
+  });
+});

@@ -1,0 +1,110 @@
+/**
+ * The forward pass used for training, read off the model's own layers and weights (so there is
+ * still one model definition): conv, batch-norm(+ReLU), pooling, dense and dropout, with the fast
+ * training ops of fast-ops.ts where tfjs's are slow. Stops at the logits layer. After each step,
+ * `updateMovingStats` folds the batch statistics into the batch-norm layers' moving averages,
+ * which is what inference (model.predict) uses.
+ */
+import * as tf from '@tensorflow/tfjs-core';
+import type * as tfl from '@tensorflow/tfjs-layers';
+import { LOGITS_LAYER } from './architecture';
+import { batchNormTrain, maxPool2x2Train, type BatchStats } from './fast-ops';
+import type { Rng } from './rng';
+
+type Config = Record<string, unknown>;
+type Layer = tfl.LayersModel['layers'][number];
+
+export interface TrainGraph {
+  /** Logits for a batch, in training mode (batch statistics, dropout). */
+  forward(x: tf.Tensor4D, rng: Rng): tf.Tensor2D;
+  updateMovingStats(): void;
+}
+
+const weight = (layer: Layer, name: string) => {
+  const w = layer.weights.find((v) => v.originalName.endsWith(`/${name}`));
+  if (!w) throw new Error(`layer ${layer.name} has no ${name}`);
+  return w.read() as tf.Variable;
+};
+
+const pair = (v: unknown) => (Array.isArray(v) ? (v as number[]) : [v as number, v as number]);
+
+export function createTrainGraph(model: tfl.LayersModel): TrainGraph {
+  const pending: { layer: Layer; stats: BatchStats }[] = [];
+  const layers = model.layers.filter((l) => l.getClassName() !== 'InputLayer');
+  const end = layers.findIndex((l) => l.name === LOGITS_LAYER);
+  if (end < 0) throw new Error(`the model has no ${LOGITS_LAYER} layer`);
+
+  const forward = (input: tf.Tensor4D, rng: Rng): tf.Tensor2D => {
+    let x: tf.Tensor = input;
+    for (let i = 0; i <= end; i++) {
+      const layer = layers[i];
+      const cfg = layer.getConfig() as Config;
+      switch (layer.getClassName()) {
+        case 'Conv2D': {
+          if (cfg.activation !== 'linear') throw new Error(`${layer.name}: fused activations are not supported here`);
+          x = tf.conv2d(x as tf.Tensor4D, weight(layer, 'kernel') as tf.Tensor4D, pair(cfg.strides) as [number, number],
+            cfg.padding as 'same' | 'valid', 'NHWC', pair(cfg.dilationRate) as [number, number]);
+          if (cfg.useBias) x = tf.add(x, weight(layer, 'bias'));
+          break;
+        }
+        case 'BatchNormalization': {
+          // A following ReLU is fused in: one pass instead of two, and no separate mask.
+          const relu = layers[i + 1]?.getClassName() === 'ReLU' && i + 1 <= end;
+          if (!layer.trainable) {
+            // A frozen layer (fine-tuning the head only) keeps its learned statistics, as in inference.
+            x = tf.batchNorm(x, weight(layer, 'moving_mean'), weight(layer, 'moving_variance'), weight(layer, 'beta'),
+              weight(layer, 'gamma'), cfg.epsilon as number);
+            if (relu) (x = tf.relu(x)), i++;
+            break;
+          }
+          x = batchNormTrain(x, weight(layer, 'gamma') as tf.Tensor1D, weight(layer, 'beta') as tf.Tensor1D,
+            cfg.epsilon as number, relu, (stats) => pending.push({ layer, stats }));
+          if (relu) i++;
+          break;
+        }
+        case 'ReLU':
+          x = tf.relu(x);
+          break;
+        case 'MaxPooling2D': {
+          const ok = pair(cfg.poolSize).every((s) => s === 2) && pair(cfg.strides).every((s) => s === 2) && cfg.padding === 'valid';
+          x = ok ? maxPool2x2Train(x as tf.Tensor4D) : tf.maxPool(x as tf.Tensor4D, pair(cfg.poolSize) as [number, number],
+            pair(cfg.strides) as [number, number], cfg.padding as 'same' | 'valid');
+          break;
+        }
+        case 'GlobalAveragePooling2D':
+          x = tf.mean(x, [1, 2]);
+          break;
+        case 'Flatten':
+          x = tf.reshape(x, [x.shape[0], -1]);
+          break;
+        case 'Dropout':
+          // A fresh mask every step, yet repeatable: the seed comes from the training RNG.
+          x = tf.dropout(x, cfg.rate as number, undefined, rng.int(2 ** 31));
+          break;
+        case 'Dense': {
+          x = tf.matMul(x as tf.Tensor2D, weight(layer, 'kernel') as tf.Tensor2D);
+          if (cfg.useBias) x = tf.add(x, weight(layer, 'bias'));
+          if (cfg.activation === 'relu') x = tf.relu(x);
+          else if (cfg.activation !== 'linear') throw new Error(`${layer.name}: activation ${cfg.activation} is not supported here`);
+          break;
+        }
+        default:
+          throw new Error(`layer ${layer.name} (${layer.getClassName()}) is not supported by the training graph`);
+      }
+    }
+    return x as tf.Tensor2D;
+  };
+
+  const updateMovingStats = () => tf.tidy(() => {
+    for (const { layer, stats } of pending.splice(0)) {
+      const m = (layer.getConfig() as Config).momentum as number;
+      for (const [name, batch] of [['moving_mean', stats.mean], ['moving_variance', stats.variance]] as const) {
+        const v = weight(layer, name);
+        const old = v.dataSync();
+        v.assign(tf.tensor1d(batch.map((b, c) => m * old[c] + (1 - m) * b)));
+      }
+    }
+  });
+
+  return { forward, updateMovingStats };
+}

@@ -1,0 +1,105 @@
+/**
+ * Training and inference speed of the model on the same batches: on WASM with the training
+ * kernels (our fast training graph, tfjs-layers' own training pass, and model.trainOnBatch as
+ * model.fit would run it), one-image inference latency, and training on the stock cpu backend.
+ * Medians of several timed runs after warm-up.
+ *
+ *   npm run bench:train -- [--batch 64] [--reps 7] [--cpu-reps 2] [--arch JSON] [--json]
+ */
+import { parseArgs } from 'node:util';
+import '@tensorflow/tfjs-backend-cpu';
+import * as tf from '@tensorflow/tfjs-core';
+import { IMAGE_SIZE, PIXELS } from '../lib/classes';
+import { loadSplit } from '../lib/data/shards';
+import { buildModel, countMacs, DEFAULT_ARCHITECTURE } from '../lib/model/architecture';
+import { makeBatch } from '../lib/model/augment';
+import { createRng } from '../lib/model/rng';
+import { createTrainer } from '../lib/model/trainer';
+import { useWasmBackend } from '../lib/tf/backend';
+import { readFromDir, SHARD_DIR } from './node/fashion-mnist';
+
+const { values: args } = parseArgs({
+  options: {
+    batch: { type: 'string', default: '64' },
+    reps: { type: 'string', default: '7' },
+    'cpu-reps': { type: 'string', default: '2' },
+    arch: { type: 'string' },
+    json: { type: 'boolean', default: false },
+  },
+});
+const B = Number(args.batch);
+const reps = Number(args.reps);
+tf.env().set('PROD', true); // no debug checks or console banners in the timings
+
+/** Median milliseconds of `n` runs of `f` after `warm` untimed ones; notes its progress on stderr. */
+async function median(label: string, f: () => unknown, n: number, warm = 2): Promise<number> {
+  process.stderr.write(`timing ${label}...\n`);
+  for (let i = 0; i < warm; i++) await f();
+  const times: number[] = [];
+  for (let i = 0; i < n; i++) {
+    const t = performance.now();
+    await f(); // model.trainOnBatch is async
+    times.push(performance.now() - t);
+  }
+  return times.sort((a, b) => a - b)[Math.floor(n / 2)];
+}
+
+const data = await loadSplit(readFromDir(SHARD_DIR), 'train', { limit: B });
+const pixels = new Float32Array(B * PIXELS);
+makeBatch(data.images, Array.from({ length: B }, (_, i) => i), pixels, createRng(1), null);
+const labels = data.labels.slice(0, B);
+const arch = { ...DEFAULT_ARCHITECTURE, ...(args.arch ? JSON.parse(args.arch) : {}) };
+
+await useWasmBackend();
+const model = buildModel(arch);
+const x = tf.tensor4d(pixels, [B, IMAGE_SIZE, IMAGE_SIZE, 1]);
+const x1 = tf.tensor4d(pixels.subarray(0, PIXELS), [1, IMAGE_SIZE, IMAGE_SIZE, 1]);
+const ys = tf.oneHot(tf.tensor1d(labels, 'int32'), 10);
+const infer = (input: tf.Tensor) => () => tf.tidy(() => void (model.predict(input) as tf.Tensor).dataSync());
+const stepper = (graph: 'fast' | 'layers') => {
+  const trainer = createTrainer(model, { weightDecay: 0.01, labelSmoothing: 0, graph });
+  return () => void trainer.step(pixels, labels, B, 1e-4);
+};
+
+const wasmInferMs = await median('wasm inference', infer(x), reps * 2);
+const singleMs = await median('wasm one-image inference', infer(x1), 50, 5);
+const wasmTrainMs = await median('wasm training step', stepper('fast'), reps);
+const layersTrainMs = await median('wasm training step, tfjs-layers pass', stepper('layers'), Math.max(3, reps >> 1));
+const fitModel = buildModel(arch); // model.fit's path: compiled model, softmax output, trainOnBatch
+fitModel.compile({ optimizer: tf.train.adam(1e-4), loss: 'categoricalCrossentropy' });
+const fitMs = await median('wasm model.trainOnBatch', () => fitModel.trainOnBatch(x, ys), Math.max(3, reps >> 1));
+
+await tf.setBackend('cpu');
+const cpuTrainMs = await median('cpu training step', stepper('fast'), Number(args['cpu-reps']), 1);
+
+const ips = (ms: number, n = B) => (n * 1000) / ms;
+const result = {
+  batch: B,
+  params: model.countParams(),
+  macsPerImage: countMacs(model),
+  wasm: {
+    trainImagesPerSecond: ips(wasmTrainMs),
+    inferImagesPerSecond: ips(wasmInferMs),
+    trainToInferCost: wasmTrainMs / wasmInferMs,
+    singleImageMs: singleMs,
+    layersTrainImagesPerSecond: ips(layersTrainMs),
+    fitTrainImagesPerSecond: ips(fitMs),
+  },
+  cpu: { trainImagesPerSecond: ips(cpuTrainMs) },
+  wasmOverCpuTraining: cpuTrainMs / wasmTrainMs,
+};
+
+if (args.json) {
+  console.log(JSON.stringify(result));
+} else {
+  const f = (v: number) => v.toFixed(v < 10 ? 2 : 0);
+  console.log(`Model ${JSON.stringify(arch.stages)} ${arch.head}: ${result.params} params, ${(result.macsPerImage / 1e6).toFixed(2)} M MAC/image; batch ${B}, medians`);
+  console.log(`wasm  training step (fast graph)     ${f(result.wasm.trainImagesPerSecond).padStart(6)} images/s`);
+  console.log(`wasm  inference                      ${f(result.wasm.inferImagesPerSecond).padStart(6)} images/s`);
+  console.log(`wasm  train/inference cost ratio     ${f(result.wasm.trainToInferCost).padStart(6)} x`);
+  console.log(`wasm  one-image inference            ${f(result.wasm.singleImageMs).padStart(6)} ms`);
+  console.log(`wasm  training, tfjs-layers pass     ${f(result.wasm.layersTrainImagesPerSecond).padStart(6)} images/s`);
+  console.log(`wasm  training, model.trainOnBatch   ${f(result.wasm.fitTrainImagesPerSecond).padStart(6)} images/s`);
+  console.log(`cpu   training step (fast graph)     ${f(result.cpu.trainImagesPerSecond).padStart(6)} images/s`);
+  console.log(`wasm/cpu training speed-up           ${f(result.wasmOverCpuTraining).padStart(6)} x`);
+}

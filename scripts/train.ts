@@ -1,0 +1,177 @@
+/**
+ * Trains the bundled garment classifier on Fashion-MNIST with the WASM backend, calibrates it,
+ * tests it and writes it to public/model/ (model.json, weights.bin, metadata.json,
+ * training-curves.png).
+ *
+ *   npm run train -- [--epochs N] [--batch N] [--lr X] [--limit N] [--out DIR] [--arch JSON]
+ *                    [--val N] [--seed N] [--wd X] [--smooth X] [--no-augment] [--minutes M] [--from DIR]
+ *
+ * --minutes caps the training loop's wall time (the learning-rate schedule follows whichever of
+ * steps and time is further along), for runs on a shared machine.
+ */
+import { mkdir, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import sharp from 'sharp';
+import { CLASS_NAMES } from '../lib/classes';
+import { loadSplit } from '../lib/data/shards';
+import { buildModel, countMacs, DEFAULT_ARCHITECTURE, foldTemperature, logitsModel, type ArchitectureConfig } from '../lib/model/architecture';
+import { DEFAULT_AUGMENT } from '../lib/model/augment';
+import { expectedCalibrationError, fitTemperature, nll, softmaxRows } from '../lib/model/calibration';
+import { INPUT_DESCRIPTION, INPUT_SHAPE } from '../lib/model/contract';
+import { trainingCurvesSvg } from '../lib/model/curves';
+import { holdOut, subset } from '../lib/model/dataset';
+import { defaultFitOptions, fit, type FitOptions } from '../lib/model/fit';
+import { loadModel, saveModel } from '../lib/model/io';
+import { evaluateOutputs } from '../lib/model/metrics';
+import { predictAll } from '../lib/model/predict';
+import { perClassTable } from '../lib/model/report';
+import { useWasmBackend } from '../lib/tf/backend';
+import { readFromDir, SHARD_DIR } from './node/fashion-mnist';
+
+const { values: args } = parseArgs({
+  options: {
+    epochs: { type: 'string', default: '10' },
+    batch: { type: 'string', default: '64' },
+    lr: { type: 'string', default: '0.003' },
+    limit: { type: 'string' },
+    out: { type: 'string', default: new URL('../public/model/', import.meta.url).pathname },
+    arch: { type: 'string' },
+    val: { type: 'string', default: '5000' },
+    seed: { type: 'string', default: '42' },
+    wd: { type: 'string', default: '0.01' },
+    smooth: { type: 'string', default: '0' },
+    minutes: { type: 'string' },
+    from: { type: 'string' },
+    'no-augment': { type: 'boolean', default: false },
+  },
+});
+
+// cli-progress ships no types: load it untyped and describe the few calls used.
+interface Bar {
+  start(total: number, value: number, payload: object): void;
+  update(value: number, payload: object): void;
+  stop(): void;
+}
+const CLI_PROGRESS = 'cli-progress';
+const progress = (await import(CLI_PROGRESS)).default as { SingleBar: new (o: object) => Bar };
+
+const started = Date.now();
+const pct = (v: number) => `${(100 * v).toFixed(2)}%`;
+const log = (line: string) => process.stdout.write(`${line}\n`);
+
+await useWasmBackend();
+const read = readFromDir(SHARD_DIR);
+const all = await loadSplit(read, 'train');
+const test = await loadSplit(read, 'test');
+const seed = Number(args.seed);
+const split = holdOut(all, Number(args.val), seed);
+const train = args.limit ? subset(split.train, Array.from({ length: Math.min(Number(args.limit), split.train.count) }, (_, i) => i)) : split.train;
+const validation = split.validation;
+log(`Data: ${train.count} training, ${validation.count} validation, ${test.count} test images`);
+
+const architecture: ArchitectureConfig = { ...DEFAULT_ARCHITECTURE, ...(args.arch ? JSON.parse(args.arch) : {}) };
+// --from DIR continues training a saved model (same validation split: same --seed) instead of a new one.
+const start = args.from ? await loadModel(readFromDir(args.from)) : undefined;
+const model = start?.model ?? buildModel(architecture);
+const macs = countMacs(model);
+log(`Model: ${JSON.stringify(architecture.stages)} ${architecture.head}, ${model.countParams()} parameters, ${(macs / 1e6).toFixed(2)} M MAC/image`);
+
+const options: FitOptions = {
+  ...defaultFitOptions(Number(args.lr)),
+  epochs: Number(args.epochs),
+  batchSize: Number(args.batch),
+  seed,
+  weightDecay: Number(args.wd),
+  labelSmoothing: Number(args.smooth),
+  augment: args['no-augment'] ? null : DEFAULT_AUGMENT,
+  budgetSeconds: args.minutes ? Number(args.minutes) * 60 : undefined,
+};
+const batches = Math.floor(train.count / options.batchSize);
+const bar = new progress.SingleBar({
+  format: 'epoch {epoch} [{bar}] {percentage}% | ETA {eta_formatted} | loss {loss} | acc {acc} | {ips} img/s | lr {lr}',
+  etaBuffer: 100,
+  // Under nohup (no TTY), print a progress line every minute instead of redrawing.
+  noTTYOutput: !process.stderr.isTTY,
+  notTTYSchedule: 60_000,
+});
+// The bar counts thousandths of the run, which a time budget may end before the last epoch.
+let payload: object = { epoch: `1/${options.epochs}`, loss: '-', acc: '-', ips: '-', lr: '-' };
+bar.start(1000, 0, payload);
+const history = await fit(model, train, validation, {
+  ...options,
+  onBatch: (p) =>
+    bar.update(Math.round(1000 * p.progress), (payload = {
+      epoch: `${p.epoch + 1}/${options.epochs}`,
+      loss: p.loss.toFixed(4),
+      acc: pct(p.accuracy),
+      ips: p.imagesPerSecond.toFixed(0),
+      lr: p.lr.toExponential(2),
+    })),
+  onEpoch: (e) => {
+    bar.stop();
+    const part = e.fraction ? ` (${pct(e.fraction)} of it: time budget reached)` : '';
+    log(`epoch ${e.epoch}/${options.epochs}${part}: loss ${e.loss.toFixed(4)} acc ${pct(e.accuracy)} | val loss ${e.valLoss.toFixed(4)} val acc ${pct(e.valAccuracy)} | ${e.seconds.toFixed(0)} s, ${e.imagesPerSecond.toFixed(0)} img/s`);
+    if (e.epoch < options.epochs && !e.fraction) bar.start(1000, Math.round((1000 * e.epoch) / options.epochs), { ...payload, epoch: `${e.epoch + 1}/${options.epochs}` });
+  },
+});
+const trainSeconds = (Date.now() - started) / 1000;
+
+// Temperature scaling on the validation split, folded into the logits layer.
+const valLogits = predictAll(logitsModel(model), validation.images, validation.count);
+const temperature = fitTemperature(valLogits, validation.labels);
+const calibration = {
+  split: 'validation',
+  bins: 15,
+  eceBefore: expectedCalibrationError(softmaxRows(valLogits), validation.labels),
+  eceAfter: expectedCalibrationError(softmaxRows(valLogits, temperature), validation.labels),
+  nllBefore: nll(valLogits, validation.labels),
+  nllAfter: nll(valLogits, validation.labels, temperature),
+};
+foldTemperature(model, temperature);
+log(`Calibration: T = ${temperature.toFixed(3)}, validation ECE ${pct(calibration.eceBefore)} -> ${pct(calibration.eceAfter)}`);
+
+const testProbs = predictAll(model, test.images, test.count);
+const result = evaluateOutputs(testProbs, test.labels);
+const testEce = expectedCalibrationError(testProbs, test.labels);
+log(`Test accuracy: ${pct(result.accuracy)} (${test.count} images), test ECE ${pct(testEce)}\n${perClassTable(result)}`);
+
+await mkdir(args.out, { recursive: true });
+const metadata = await saveModel(
+  model,
+  {
+    format: 1,
+    createdAt: new Date().toISOString(),
+    classNames: [...CLASS_NAMES],
+    inputShape: [...INPUT_SHAPE],
+    input: INPUT_DESCRIPTION,
+    params: model.countParams(),
+    macsPerImage: macs,
+    training: {
+      data: 'Fashion-MNIST training split',
+      trainImages: train.count,
+      validationImages: validation.count,
+      architecture,
+      ...(start ? { continuedFrom: start.metadata.version, continuedFromTraining: start.metadata.training } : {}),
+      epochs: options.epochs,
+      epochsTrained: history.length - 1 + (history.at(-1)?.fraction ?? 1),
+      budgetMinutes: args.minutes ? Number(args.minutes) : undefined,
+      batchSize: options.batchSize,
+      optimizer: 'Adam + decoupled weight decay',
+      schedule: { kind: 'one-cycle', ...options.schedule },
+      weightDecay: options.weightDecay,
+      labelSmoothing: options.labelSmoothing,
+      augment: options.augment,
+      seed,
+      backend: 'wasm',
+      seconds: Math.round(trainSeconds),
+      history,
+    },
+    temperature,
+    calibration: { ...calibration, testEce },
+    test: { count: result.count, accuracy: result.accuracy, perClass: result.perClass },
+  },
+  (name, bytes) => writeFile(join(args.out, name), bytes),
+);
+await sharp(Buffer.from(trainingCurvesSvg(history, result.accuracy))).png().toFile(join(args.out, 'training-curves.png'));
+log(`Wrote ${metadata.version} (${(metadata.weights.bytes / 1024).toFixed(0)} KiB of weights) to ${args.out} in ${((Date.now() - started) / 60000).toFixed(1)} min`);
