@@ -15,7 +15,8 @@ describe('the built extension in Chromium', () => {
     expect(manifest.name).toBe('Garment Scout');
     // An update registers the entry again: that must not fail on a duplicate id, and the entry stays.
     const menu = await worker.evaluate(async () => {
-      chrome.runtime.onInstalled.dispatch({ reason: 'update' } as chrome.runtime.InstalledDetails);
+      // Chrome's event objects have a dispatch() that calls the extension's real listeners.
+      (chrome.runtime.onInstalled as unknown as { dispatch(d: object): void }).dispatch({ reason: 'update' });
       await new Promise((resolve) => setTimeout(resolve, 300));
       return new Promise<string>((resolve) =>
         chrome.contextMenus.update('classify-garment', { title: 'Classify garment' }, () =>

@@ -1,8 +1,93 @@
+import { useEffect, useState } from 'preact/hooks';
+import { AnswerView } from '../../components/AnswerView';
+import { FilePicker } from '../../components/FilePicker';
+import { HistoryList } from '../../components/HistoryList';
+import { SeenImage } from '../../components/SeenImage';
+import { CLASS_NAMES } from '../../lib/classes';
+import { sendMessage } from '../../lib/messages';
+import type { HistoryEntry } from '../../lib/storage/db';
+import { historyToCsv, historyToJson } from '../../lib/storage/export';
+import { clearHistory, correctEntry, deleteFromHistory, listHistory } from '../../lib/storage/history';
+
+function download(text: string, type: string, name: string) {
+  const url = URL.createObjectURL(new Blob([text], { type }));
+  Object.assign(document.createElement('a'), { href: url, download: name }).click();
+  setTimeout(() => URL.revokeObjectURL(url), 1000);
+}
+
 export function App() {
+  const [history, setHistory] = useState<HistoryEntry[]>([]);
+  const [filter, setFilter] = useState<number | undefined>();
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string>();
+
+  const refresh = () => listHistory().then(setHistory, (e: Error) => setError(e.message));
+  useEffect(() => void refresh(), []);
+
+  const act = (action: Promise<unknown>) => action.then(refresh, (e: Error) => setError(e.message));
+
+  const classifyFile = async (dataUrl: string, name: string) => {
+    setBusy(true);
+    setError(undefined);
+    try {
+      await sendMessage('background:classify', { source: dataUrl, pageUrl: `file: ${name}` });
+      await refresh();
+    } catch (e) {
+      setError((e as Error).message);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const latest = history[0];
+  const shown = filter === undefined ? history : history.filter((e) => (e.correctedIndex ?? e.answer.index) === filter);
   return (
     <main>
       <h1>Garment Scout</h1>
-      <p>Right-click a product image and choose “Classify garment”.</p>
+      <section aria-label="Latest answer" data-testid="latest">
+        {latest ? (
+          <div class="latest">
+            <img class="thumb" src={latest.thumbnail} alt="" width={72} height={72} />
+            <SeenImage pixels={latest.seen} size={72} />
+            <AnswerView answer={latest.answer} modelVersion={latest.modelVersion} />
+          </div>
+        ) : (
+          <p class="muted">Right-click a product picture and choose “Classify garment”.</p>
+        )}
+      </section>
+      <FilePicker onImage={classifyFile} busy={busy} />
+      {error && (
+        <p role="alert" class="error" data-testid="error">
+          {error}
+        </p>
+      )}
+      <section aria-label="History">
+        <div class="toolbar">
+          <h2>History</h2>
+          <select aria-label="Filter by class" onChange={(e) => setFilter(e.currentTarget.value === '' ? undefined : Number(e.currentTarget.value))}>
+            <option value="">All classes</option>
+            {CLASS_NAMES.map((name, i) => (
+              <option key={name} value={i}>
+                {name}
+              </option>
+            ))}
+          </select>
+          <button type="button" onClick={() => download(historyToJson(history), 'application/json', 'garment-scout-history.json')}>
+            JSON
+          </button>
+          <button type="button" onClick={() => download(historyToCsv(history), 'text/csv', 'garment-scout-history.csv')}>
+            CSV
+          </button>
+          <button type="button" onClick={() => confirm('Clear the whole history?') && act(clearHistory())}>
+            Clear all
+          </button>
+        </div>
+        <HistoryList
+          entries={shown}
+          onDelete={(id) => act(deleteFromHistory(id))}
+          onCorrect={(id, index) => act(correctEntry(id, index))}
+        />
+      </section>
     </main>
   );
 }

@@ -15,6 +15,8 @@ export interface LoadedExtension {
   id: string;
   serviceWorker(): Promise<Worker>;
   openPage(path: string): Promise<Page>;
+  /** Stops the service worker as Chrome does when it is idle; the next event starts a new one. */
+  stopServiceWorker(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -35,18 +37,51 @@ export async function launchWithExtension(): Promise<LoadedExtension> {
       '--no-first-run',
     ],
   });
-  const serviceWorker = async () =>
-    context.serviceWorkers().find((w) => w.url().endsWith('/background.js')) ??
-    (await context.waitForEvent('serviceworker', { predicate: (w) => w.url().endsWith('/background.js') }));
-  const id = new URL((await serviceWorker()).url()).host;
+  const isOurs = (w: Worker) => w.url().endsWith('/background.js');
+  const started = () => context.waitForEvent('serviceworker', { predicate: isOurs });
+  const id = new URL((context.serviceWorkers().find(isOurs) ?? (await started())).url()).host;
+  let stopped = false;
+  // A stopped worker starts again on the next extension event, as Chrome does for a menu click;
+  // Playwright keeps the same Worker handle for it.
+  const serviceWorker = async () => {
+    if (stopped) {
+      const page = await context.newPage();
+      await page.goto(`chrome-extension://${id}/popup.html`);
+      await page.evaluate(() => chrome.runtime.sendMessage({ wake: true }).catch(() => {}));
+      await page.close();
+      stopped = false;
+    }
+    return context.serviceWorkers().find(isOurs) ?? (await started());
+  };
+  const openPage = async (path: string) => {
+    const page = await context.newPage();
+    await page.goto(`chrome-extension://${id}/${path}`);
+    return page;
+  };
   return {
     context,
     id,
     serviceWorker,
-    async openPage(path) {
-      const page = await context.newPage();
-      await page.goto(`chrome-extension://${id}/${path}`);
-      return page;
+    openPage,
+    async stopServiceWorker() {
+      const page = await openPage('popup.html');
+      const cdp = await context.newCDPSession(page);
+      // DevTools' ServiceWorker domain stops workers as Chrome does when they idle; it sees ours
+      // once it has reported it.
+      const status = (wanted: string) =>
+        new Promise<void>((resolve) =>
+          cdp.on('ServiceWorker.workerVersionUpdated', ({ versions }) => {
+            if (versions.some((v) => v.scriptURL.startsWith(`chrome-extension://${id}/`) && v.runningStatus === wanted)) resolve();
+          }),
+        );
+      const running = status('running');
+      await cdp.send('ServiceWorker.enable');
+      await running;
+      const isStopped = status('stopped');
+      await cdp.send('ServiceWorker.stopAllWorkers');
+      await isStopped;
+      stopped = true;
+      await page.close();
     },
     async close() {
       await context.close();

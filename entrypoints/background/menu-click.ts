@@ -1,0 +1,49 @@
+/**
+ * What "Classify garment" does: ask the page which picture was right-clicked (it shows a pending
+ * overlay there), classify it, record it, and show the answer or the error next to the picture.
+ */
+import { browser, type Browser } from 'wxt/browser';
+import { sendMessage, type OverlayState } from '../../lib/messages';
+import { classifyImage, recordAnswer } from './classify';
+
+type Tab = Browser.tabs.Tab;
+type ClickInfo = Browser.contextMenus.OnClickData;
+
+export async function onClassifyClicked(info: ClickInfo, tab?: Tab): Promise<void> {
+  const pageUrl = info.frameUrl ?? info.pageUrl ?? tab?.url ?? '';
+  const to = tab?.id === undefined ? undefined : { tabId: tab.id, frameId: info.frameId ?? 0 };
+  const target = to
+    ? await sendMessage('content:resolve-target', { srcUrl: info.srcUrl }, to).catch(() => undefined)
+    : undefined;
+
+  const show = async (overlay: OverlayState) => {
+    if (to && target) await sendMessage('content:show', { targetId: target.targetId, overlay }, to).catch(() => undefined);
+    else await showOnBadge(overlay, tab?.id);
+  };
+
+  const source = target && 'source' in target ? target.source : info.srcUrl;
+  if (!source) {
+    await show({ state: 'error', message: target && 'error' in target ? target.error : 'No picture found where you right-clicked.' });
+    return;
+  }
+  try {
+    const classification = await classifyImage(source);
+    // The user waits for the answer, not for the history: show it while it is being written.
+    await Promise.all([show({ state: 'answer', classification }), recordAnswer(source, pageUrl, classification)]);
+  } catch (err) {
+    await show({ state: 'error', message: (err as Error).message });
+  }
+}
+
+/** On a page the extension cannot reach (no content script there), the answer goes on the badge. */
+async function showOnBadge(overlay: OverlayState, tabId?: number): Promise<void> {
+  const text = overlay.state === 'answer' ? (overlay.classification.answer.unsure ? '?' : '✓') : '!';
+  const title =
+    overlay.state === 'answer'
+      ? `Garment Scout: ${overlay.classification.answer.label} (open the popup for details)`
+      : overlay.state === 'error'
+        ? `Garment Scout: ${overlay.message}`
+        : 'Garment Scout';
+  await browser.action.setBadgeText({ text, tabId });
+  await browser.action.setTitle({ title, tabId });
+}

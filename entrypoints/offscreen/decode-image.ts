@@ -1,0 +1,76 @@
+/**
+ * Decodes an image blob with the browser's own decoders (JPEG, PNG, WebP, GIF, AVIF, SVG) and draws it
+ * no larger than the preprocessing needs, so a 50-megapixel photo costs one decode and a small canvas.
+ */
+import type { RgbaImage } from '../../lib/preprocess';
+
+const WORK_SIDE = 512;
+const THUMBNAIL_SIDE = 96;
+const MAX_PIXELS = 120e6;
+const BROKEN = 'The file could not be read as an image: it is broken or in a format the browser does not know.';
+
+export interface DecodedImage {
+  pixels: RgbaImage;
+  /** A small JPEG of the image for the history, as a data URL. */
+  thumbnail: string;
+}
+
+type Picture = { source: CanvasImageSource; width: number; height: number; close(): void };
+
+/**
+ * createImageBitmap refuses truncated or corrupt files (an <img> shows them half-drawn); SVG, which it
+ * does not take from a blob, goes through an <img> and its load events (an offscreen document is never
+ * rendered, and `decode()` waits for that).
+ */
+async function decode(blob: Blob): Promise<Picture> {
+  if (blob.type === 'image/svg+xml') {
+    const url = URL.createObjectURL(blob);
+    const image = new Image();
+    await new Promise((resolve, reject) => {
+      image.onload = resolve;
+      image.onerror = () => reject(new Error(BROKEN));
+      image.src = url;
+    }).finally(() => URL.revokeObjectURL(url));
+    return { source: image, width: image.naturalWidth, height: image.naturalHeight, close() {} };
+  }
+  const bitmap = await createImageBitmap(blob).catch(() => {
+    throw new Error(BROKEN);
+  });
+  return { source: bitmap, width: bitmap.width, height: bitmap.height, close: () => bitmap.close() };
+}
+
+export async function decodeImage(blob: Blob): Promise<DecodedImage> {
+  const picture = await decode(blob);
+  try {
+    if (!picture.width || !picture.height) throw new Error('The image has no size the browser can draw.');
+    if (picture.width * picture.height > MAX_PIXELS) {
+      throw new Error(`The image is too large (${Math.round((picture.width * picture.height) / 1e6)} megapixels).`);
+    }
+    return {
+      pixels: toPixels(draw(picture, WORK_SIDE, false)),
+      thumbnail: draw(picture, THUMBNAIL_SIDE, true).toDataURL('image/jpeg', 0.8),
+    };
+  } finally {
+    picture.close();
+  }
+}
+
+function draw(picture: Picture, side: number, onWhite: boolean): HTMLCanvasElement {
+  const scale = Math.min(1, side / Math.max(picture.width, picture.height));
+  const canvas = document.createElement('canvas');
+  canvas.width = Math.max(1, Math.round(picture.width * scale));
+  canvas.height = Math.max(1, Math.round(picture.height * scale));
+  const context = canvas.getContext('2d', { willReadFrequently: true })!;
+  if (onWhite) {
+    context.fillStyle = '#fff';
+    context.fillRect(0, 0, canvas.width, canvas.height);
+  }
+  context.imageSmoothingQuality = 'high';
+  context.drawImage(picture.source, 0, 0, canvas.width, canvas.height);
+  return canvas;
+}
+
+function toPixels(canvas: HTMLCanvasElement): RgbaImage {
+  const { width, height } = canvas;
+  return { width, height, data: canvas.getContext('2d')!.getImageData(0, 0, width, height).data };
+}

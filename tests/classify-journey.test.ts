@@ -1,0 +1,60 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { CLASS_NAMES } from '../lib/classes';
+import { classifyWithMenu, overlayAnswer } from './support/context-menu';
+import { launchWithExtension, type LoadedExtension } from './support/extension';
+import { startShopPages, type ShopPages } from './support/shop-pages';
+
+describe('Right-click "Classify garment"', () => {
+  let extension: LoadedExtension;
+  let shop: ShopPages;
+  let page: Page;
+
+  beforeAll(async () => {
+    [extension, shop] = await Promise.all([launchWithExtension(), startShopPages()]);
+    page = await extension.context.newPage();
+    await page.goto(shop.url);
+    await page.locator('#blob[src^="blob:"]').waitFor({ state: 'attached' });
+  });
+  afterAll(async () => {
+    await extension?.close();
+    await shop?.close();
+  });
+
+  it.each([
+    ['a same-origin image', '#same'],
+    ['a cross-origin image served without CORS', '#cross'],
+    ['the largest srcset candidate', '#srcset'],
+    ['a CSS background', '#background'],
+    ['a data: URL', '#data'],
+    ['a blob: URL', '#blob'],
+    ['a 50-megapixel photo', '#huge'],
+  ])('answers next to %s', async (_, selector) => {
+    await classifyWithMenu(extension, page, selector);
+    const { state, text } = await overlayAnswer(page);
+    expect(state, text).toBe('answer');
+    expect(text).toMatch(new RegExp(`(${CLASS_NAMES.map((c) => c.replace('/', '\\/')).join('|')}|Not sure)`));
+    expect(text).toMatch(/\d+%/);
+  });
+
+  it.each([
+    ['#same', 'Ankle boot'],
+    ['#srcset', 'Trouser'],
+  ])('names the garment of a Fashion-MNIST test picture rendered large (%s)', async (selector, label) => {
+    expect(CLASS_NAMES[shop.labels[selector.slice(1)]]).toBe(label);
+    await classifyWithMenu(extension, page, selector);
+    const { text } = await overlayAnswer(page);
+    expect(text).toContain(`${label} · `);
+  });
+
+  it.each([
+    ['a 404', '#missing', /could not be downloaded \(HTTP 404\)/],
+    ['a URL that serves HTML', '#html', /text\/html document, not an image/],
+    ['a corrupt JPEG', '#corrupt', /could not be read as an image/],
+  ])('says clearly what went wrong for %s', async (_, selector, message) => {
+    await classifyWithMenu(extension, page, selector);
+    const { state, text } = await overlayAnswer(page);
+    expect(state).toBe('error');
+    expect(text).toMatch(message);
+  });
+});
