@@ -1,0 +1,81 @@
+import { useRef, useState } from 'preact/hooks';
+import type { FineTuneResult } from '../../lib/finetune/fine-tune';
+import type { BatchProgress, EpochStats } from '../../lib/model/fit';
+import type { Evaluation } from '../../lib/model/metrics';
+import type { StartTraining, WorkerEvent } from './worker-protocol';
+
+export interface CurvePoint {
+  /** Epochs done, fractional between epoch ends. */
+  at: number;
+  loss: number | null;
+  accuracy: number | null;
+  valLoss: number | null;
+  valAccuracy: number | null;
+}
+
+export interface TrainingState {
+  status: 'idle' | 'running' | 'finished' | 'failed' | 'cancelled';
+  progress?: BatchProgress;
+  startedAt?: number;
+  curve: CurvePoint[];
+  before?: Evaluation;
+  after?: Evaluation;
+  result?: FineTuneResult;
+  error?: string;
+}
+
+const IDLE: TrainingState = { status: 'idle', curve: [] };
+const CURVE_EVERY = 10; // batches between two points of the training curves
+
+/** Runs one fine-tuning in a worker; cancelling terminates the worker, so it stops at once. */
+export function useTraining() {
+  const [state, setState] = useState<TrainingState>(IDLE);
+  const worker = useRef<Worker>();
+
+  const stop = () => {
+    worker.current?.terminate();
+    worker.current = undefined;
+  };
+
+  const onEvent = (event: WorkerEvent) =>
+    setState((s) => {
+      switch (event.type) {
+        case 'batch': {
+          const p = event.progress;
+          const point = { at: p.epoch + p.batch / p.batches, loss: p.loss, accuracy: p.accuracy, valLoss: null, valAccuracy: null };
+          const curve = p.batch % CURVE_EVERY === 0 ? [...s.curve, point] : s.curve;
+          return { ...s, progress: p, curve };
+        }
+        case 'epoch': {
+          const e: EpochStats = event.stats;
+          return { ...s, curve: [...s.curve, { at: e.epoch, loss: e.loss, accuracy: e.accuracy, valLoss: e.valLoss, valAccuracy: e.valAccuracy }] };
+        }
+        case 'evaluated':
+          return { ...s, [event.which]: event.evaluation };
+        case 'done':
+          stop();
+          return { ...s, status: 'finished', result: event.result };
+        case 'failed':
+          stop();
+          return { ...s, status: 'failed', error: event.message };
+      }
+    });
+
+  const start = (request: StartTraining) => {
+    stop();
+    setState({ ...IDLE, status: 'running', startedAt: performance.now() });
+    worker.current = new Worker(new URL('./fine-tune.worker.ts', import.meta.url), { type: 'module' });
+    worker.current.onmessage = (e: MessageEvent<WorkerEvent>) => onEvent(e.data);
+    worker.current.onerror = (e) => onEvent({ type: 'failed', message: e.message || 'The training worker stopped.' });
+    worker.current.postMessage(request);
+  };
+
+  const cancel = () => {
+    stop();
+    setState((s) => ({ ...s, status: 'cancelled' }));
+  };
+
+  const reset = () => setState(IDLE);
+
+  return { state, start, cancel, reset };
+}

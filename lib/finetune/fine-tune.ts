@@ -1,0 +1,110 @@
+/**
+ * Fine-tunes the model in use on Fashion-MNIST and the user's corrections, and measures it before
+ * and after on the test set. Runs wherever TF.js runs (the options page's worker, Node); reports
+ * through callbacks and hands back the new model's files without storing anything.
+ */
+import type * as tfl from '@tensorflow/tfjs-layers';
+import { PIXELS } from '../classes';
+import type { Dataset, ReadFile } from '../data/shards';
+import { LOGITS_LAYER, logitsModel, foldTemperature } from '../model/architecture';
+import { fitTemperature } from '../model/calibration';
+import { holdOut, subset } from '../model/dataset';
+import { defaultFitOptions, fit, type BatchProgress, type EpochStats } from '../model/fit';
+import { loadModel, saveModel } from '../model/io';
+import { evaluateOutputs, type Evaluation } from '../model/metrics';
+import { predictAll } from '../model/predict';
+import type { FineTuneSettings } from './settings';
+
+export interface FineTuneInput {
+  settings: FineTuneSettings;
+  /** The files of the model in use (bundled or fine-tuned before). */
+  readModel: ReadFile;
+  train: Dataset;
+  test: Dataset;
+  /** The user's corrections: their 28x28 pictures and the labels the user chose. */
+  corrections: Dataset;
+}
+
+export interface FineTuneEvents {
+  onEvaluated?(which: 'before' | 'after', evaluation: Evaluation): void;
+  onBatch?(progress: BatchProgress): void;
+  onEpoch?(stats: EpochStats): void;
+}
+
+export interface FineTuneResult {
+  version: string;
+  files: Record<string, Uint8Array>;
+  before: Evaluation;
+  after: Evaluation;
+  history: EpochStats[];
+}
+
+const VALIDATION_SHARE = 0.1;
+const SEED = 7;
+
+/** Each correction `weight` times, so a handful of them count against thousands of dataset images. */
+export function withCorrections(train: Dataset, corrections: Dataset, weight: number): Dataset {
+  const repeats = corrections.count > 0 ? weight : 0;
+  const count = train.count + corrections.count * repeats;
+  const images = new Uint8Array(count * PIXELS);
+  const labels = new Uint8Array(count);
+  images.set(train.images.subarray(0, train.count * PIXELS));
+  labels.set(train.labels.subarray(0, train.count));
+  for (let r = 0; r < repeats; r++) {
+    const at = train.count + r * corrections.count;
+    images.set(corrections.images, at * PIXELS);
+    labels.set(corrections.labels, at);
+  }
+  return { count, images, labels };
+}
+
+function evaluate(model: tfl.LayersModel, test: Dataset): Evaluation {
+  return evaluateOutputs(predictAll(model, test.images, test.count), test.labels);
+}
+
+export async function fineTune(input: FineTuneInput, events: FineTuneEvents = {}): Promise<FineTuneResult> {
+  const { settings } = input;
+  const { model, metadata } = await loadModel(input.readModel);
+  try {
+    const before = evaluate(model, input.test);
+    events.onEvaluated?.('before', before);
+
+    const chosen = subset(input.train, Array.from({ length: Math.min(settings.trainImages, input.train.count) }, (_, i) => i));
+    const split = holdOut(chosen, Math.round(chosen.count * VALIDATION_SHARE), SEED);
+    const train = withCorrections(split.train, input.corrections, settings.correctionWeight);
+    for (const layer of model.layers) layer.trainable = settings.layers === 'all' || layer.name === LOGITS_LAYER;
+    const history = await fit(model, train, split.validation, {
+      ...defaultFitOptions(settings.learningRate),
+      epochs: settings.epochs,
+      batchSize: settings.batchSize,
+      seed: SEED,
+      onBatch: events.onBatch,
+      onEpoch: events.onEpoch,
+    });
+
+    for (const layer of model.layers) layer.trainable = true; // saved in model.json: the next fine-tuning starts free
+
+    // The shipped softmax is calibrated; keep it so after training (see the README's "Not sure").
+    const temperature = fitTemperature(predictAll(logitsModel(model), split.validation.images, split.validation.count), split.validation.labels);
+    foldTemperature(model, temperature);
+    const after = evaluate(model, input.test);
+    events.onEvaluated?.('after', after);
+
+    const files: Record<string, Uint8Array> = {};
+    const saved = await saveModel(
+      model,
+      {
+        ...metadata,
+        createdAt: new Date().toISOString(),
+        training: { fineTunedFrom: metadata.version, ...settings, corrections: input.corrections.count, temperature },
+        temperature,
+        test: { count: after.count, accuracy: after.accuracy, perClass: after.perClass },
+      },
+      async (name, bytes) => void (files[name] = bytes),
+      'finetuned',
+    );
+    return { version: saved.version, files, before, after, history };
+  } finally {
+    model.dispose();
+  }
+}
