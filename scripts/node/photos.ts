@@ -1,0 +1,36 @@
+/** Photos from disk for the Node tools: decoded with sharp, and the model loaded from a folder. */
+import { readdir, stat } from 'node:fs/promises';
+import { join } from 'node:path';
+import sharp from 'sharp';
+import type { LoadedModel } from '../../lib/model/io';
+import { loadModel } from '../../lib/model/io';
+import type { RgbaImage } from '../../lib/preprocess';
+import { readFromDir } from './fashion-mnist';
+
+export const BUNDLED_MODEL_DIR = new URL('../../public/model/', import.meta.url).pathname;
+
+/** JPEG, PNG, WebP, GIF (its first frame), AVIF, TIFF... as RGBA pixels. */
+export async function decodePhoto(file: string): Promise<RgbaImage> {
+  try {
+    const { data, info } = await sharp(file, { pages: 1, limitInputPixels: 120e6 }).ensureAlpha().raw().toBuffer({ resolveWithObject: true });
+    return { width: info.width, height: info.height, data: new Uint8ClampedArray(data.buffer, data.byteOffset, data.byteLength) };
+  } catch (err) {
+    throw new Error(`not an image sharp can read (${(err as Error).message})`);
+  }
+}
+
+/** Files given on the command line, with folders expanded (recursively, sorted). */
+export async function expandPaths(paths: string[]): Promise<string[]> {
+  const files: string[] = [];
+  for (const path of paths) {
+    if ((await stat(path)).isDirectory()) {
+      const names = (await readdir(path)).sort();
+      files.push(...(await expandPaths(names.filter((n) => !n.startsWith('.')).map((n) => join(path, n)))));
+    } else files.push(path);
+  }
+  return files;
+}
+
+export function loadModelFrom(dir = BUNDLED_MODEL_DIR): Promise<LoadedModel> {
+  return loadModel(readFromDir(dir));
+}
