@@ -65,15 +65,6 @@ export async function saveModel(
   return full;
 }
 
-/** Reads model files over HTTP(S) or from the extension's own URLs, relative to `base` (ending in '/'). */
-export function fetchReader(base: string | URL): ReadFile {
-  return async (name) => {
-    const response = await fetch(new URL(name, base));
-    if (!response.ok) throw new Error(`HTTP ${response.status} for ${name}`);
-    return new Uint8Array(await response.arrayBuffer());
-  };
-}
-
 async function readNamed(read: ReadFile, name: string): Promise<Uint8Array> {
   try {
     return await read(name);
