@@ -1,24 +1,12 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { CLASS_NAMES } from '../lib/classes';
 import { classifyWithMenu, overlayAnswer } from './support/context-menu';
-import { launchWithExtension, type LoadedExtension } from './support/extension';
-import { startShopPages, type ShopPages } from './support/shop-pages';
+import { useShopSession } from './support/shop-session';
 
 describe('Right-click "Classify garment"', () => {
-  let extension: LoadedExtension;
-  let shop: ShopPages;
-  let page: Page;
-
+  const session = useShopSession();
   beforeAll(async () => {
-    [extension, shop] = await Promise.all([launchWithExtension(), startShopPages()]);
-    page = await extension.context.newPage();
-    await page.goto(shop.url);
-    await page.locator('#blob[src^="blob:"]').waitFor({ state: 'attached' });
-  });
-  afterAll(async () => {
-    await extension?.close();
-    await shop?.close();
+    await session.page.locator('#blob[src^="blob:"]').waitFor({ state: 'attached' });
   });
 
   it.each([
@@ -30,8 +18,8 @@ describe('Right-click "Classify garment"', () => {
     ['a blob: URL', '#blob'],
     ['a 50-megapixel photo', '#huge'],
   ])('answers next to %s', async (_, selector) => {
-    await classifyWithMenu(extension, page, selector);
-    const { state, text } = await overlayAnswer(page);
+    await classifyWithMenu(session.extension, session.page, selector);
+    const { state, text } = await overlayAnswer(session.page);
     expect(state, text).toBe('answer');
     expect(text).toMatch(new RegExp(`(${CLASS_NAMES.map((c) => c.replace('/', '\\/')).join('|')}|Not sure)`));
     expect(text).toMatch(/\d+%/);
@@ -41,9 +29,9 @@ describe('Right-click "Classify garment"', () => {
     ['#same', 'Ankle boot'],
     ['#srcset', 'Trouser'],
   ])('names the garment of a Fashion-MNIST test picture rendered large (%s)', async (selector, label) => {
-    expect(CLASS_NAMES[shop.labels[selector.slice(1)]]).toBe(label);
-    await classifyWithMenu(extension, page, selector);
-    const { text } = await overlayAnswer(page);
+    expect(CLASS_NAMES[session.shop.labels[selector.slice(1)]]).toBe(label);
+    await classifyWithMenu(session.extension, session.page, selector);
+    const { text } = await overlayAnswer(session.page);
     expect(text).toContain(`${label} · `);
   });
 
@@ -52,8 +40,8 @@ describe('Right-click "Classify garment"', () => {
     ['a URL that serves HTML', '#html', /text\/html document, not an image/],
     ['a corrupt JPEG', '#corrupt', /could not be read as an image/],
   ])('says clearly what went wrong for %s', async (_, selector, message) => {
-    await classifyWithMenu(extension, page, selector);
-    const { state, text } = await overlayAnswer(page);
+    await classifyWithMenu(session.extension, session.page, selector);
+    const { state, text } = await overlayAnswer(session.page);
     expect(state).toBe('error');
     expect(text).toMatch(message);
   });

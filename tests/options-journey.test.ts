@@ -1,0 +1,111 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { classifyWithMenu, overlayAnswer } from './support/context-menu';
+import { launchWithExtension, type LoadedExtension } from './support/extension';
+import { startShopPages, type ShopPages } from './support/shop-pages';
+
+describe('the options page', () => {
+  let extension: LoadedExtension;
+  let shop: ShopPages;
+  let options: Page;
+  let shopPage: Page;
+  let bundledVersion: string;
+
+  const modelInUse = async () => (await options.getByTestId('model-in-use').innerText()).replace('Model in use: ', '');
+  const answerVersion = async () => {
+    await classifyWithMenu(extension, shopPage, '#same');
+    const { state, text } = await overlayAnswer(shopPage);
+    expect(state).toBe('answer');
+    return /Model (\S+)/.exec(text)![1];
+  };
+  const setSetting = (name: string, value: string) => options.locator(`input[name="${name}"]`).fill(value);
+
+  beforeAll(async () => {
+    [extension, shop] = await Promise.all([launchWithExtension(), startShopPages()]);
+    shopPage = await extension.context.newPage();
+    await shopPage.goto(shop.url);
+    bundledVersion = await answerVersion();
+    options = await extension.openPage('options.html');
+    await options.getByTestId('dataset-counts').waitFor({ timeout: 60_000 });
+    await options.getByText(`Model in use: ${bundledVersion}`).waitFor();
+    await setSetting('trainImages', '2000');
+  });
+  afterAll(async () => {
+    await extension?.close();
+    await shop?.close();
+  });
+
+  it('counts a correction made in the popup', async () => {
+    const popup = await extension.openPage('popup.html');
+    await popup.getByTestId('history-entry').first().getByLabel('The right label').selectOption('Ankle boot');
+    await popup.close();
+    await options.reload();
+    await expect.poll(() => options.getByTestId('corrections').innerText()).toMatch(/Your corrections: 1\b/);
+  });
+
+  it('refuses settings out of range', async () => {
+    await setSetting('epochs', '0');
+    await expect.poll(() => options.locator('.problem').first().innerText()).toBe('Epochs must be a whole number from 1 to 30.');
+    expect(await options.getByTestId('start').isDisabled()).toBe(true);
+    await setSetting('epochs', '1');
+    await setSetting('trainImages', '2000');
+  });
+
+  it('cancelling leaves the model in use untouched', async () => {
+    await options.getByTestId('dataset-counts').waitFor({ timeout: 60_000 });
+    await options.getByTestId('start').click();
+    await options.getByTestId('training-progress').waitFor({ timeout: 60_000 });
+    await options.getByTestId('cancel').click();
+    await options.getByTestId('cancelled').waitFor();
+    expect(await options.getByTestId('keep').count()).toBe(0);
+    expect(await modelInUse()).toBe(bundledVersion);
+    expect(await answerVersion()).toBe(bundledVersion);
+  });
+
+  it('fine-tunes with live progress and charts, shows before and after, and keeping it switches the classifier', async () => {
+    await options.getByTestId('start').click();
+    await options.getByTestId('training-progress').waitFor({ timeout: 60_000 });
+    await expect.poll(() => options.getByTestId('training-progress').innerText()).toMatch(/Epoch 1\/1 · batch \d+\/\d+ · \d+ images\/s/);
+    await options.getByTestId('keep').waitFor({ timeout: 170_000 });
+    expect(Number(await options.getByTestId('loss-chart').getAttribute('data-points'))).toBeGreaterThan(1);
+    expect(await options.getByTestId('accuracy-before').innerText()).toMatch(/^\d+\.\d%$/);
+    expect(await options.getByTestId('accuracy-after').innerText()).toMatch(/^\d+\.\d%$/);
+    expect(await options.getByRole('table', { name: 'New model: confusion matrix' }).count()).toBe(1);
+
+    await options.getByTestId('keep').click();
+    await expect.poll(modelInUse).toMatch(/^finetuned-\d{8}-[0-9a-f]{8}$/);
+    const kept = await modelInUse();
+    expect(await answerVersion()).toBe(kept);
+
+    await options.getByRole('button', { name: 'Reset to the bundled model' }).click();
+    await expect.poll(modelInUse).toBe(bundledVersion);
+    expect(await answerVersion()).toBe(bundledVersion);
+
+    await options.getByRole('button', { name: /Go back to the previous version/ }).click();
+    await expect.poll(modelInUse).toBe(kept);
+  });
+
+  it('refuses a corrupt stored model and uses the bundled one, with a message', async () => {
+    await options.evaluate(async () => {
+      const db = await new Promise<IDBDatabase>((resolve) => {
+        const open = indexedDB.open('garment-scout');
+        open.onsuccess = () => resolve(open.result);
+      });
+      const tx = db.transaction(['models', 'settings'], 'readwrite');
+      const models = tx.objectStore('models');
+      const version = (await new Promise((resolve) => (tx.objectStore('settings').get('activeModel').onsuccess = (e) => resolve((e.target as IDBRequest).result)))) as string;
+      models.get(version).onsuccess = (e) => {
+        const model = (e.target as IDBRequest).result;
+        model.files['weights.bin'] = new Uint8Array(model.files['weights.bin'].length).fill(255); // NaN weights
+        models.put(model);
+      };
+      await new Promise((resolve) => (tx.oncomplete = resolve));
+    });
+    // As after a browser restart: the classifier loads the stored model afresh.
+    await (await extension.serviceWorker()).evaluate(() => chrome.offscreen.closeDocument());
+    await options.reload();
+    await expect.poll(() => options.getByTestId('model-refused').innerText(), { timeout: 30_000 }).toMatch(/could not be used .*weights\.bin/);
+    expect(await modelInUse()).toBe(bundledVersion);
+    expect(await answerVersion()).toBe(bundledVersion);
+  });
+});
