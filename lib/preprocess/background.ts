@@ -2,6 +2,7 @@
  * The background model: colour (and texture) statistics of the image border, and each pixel's distance
  * from them. Features are planes of equal size, e.g. [L, a, b, texture].
  */
+import { median } from './median';
 
 /** One mode of the background: per-feature centre (median) and spread (robust sigma). */
 export interface BackgroundMode {
@@ -23,20 +24,20 @@ const SAME_MODE = 6;
 export function borderIndices(w: number, h: number): Int32Array {
   const tx = w >= 3 ? Math.max(1, Math.min(Math.round(0.04 * w), Math.floor((w - 1) / 2))) : 0;
   const ty = h >= 3 ? Math.max(1, Math.min(Math.round(0.04 * h), Math.floor((h - 1) / 2))) : 0;
-  const out: number[] = [];
+  const whole = (y: number) => (tx === 0 && ty === 0) || y < ty || y >= h - ty;
+  let n = 0;
+  for (let y = 0; y < h; y++) n += whole(y) ? w : 2 * tx;
+  const out = new Int32Array(n);
+  let i = 0;
   for (let y = 0; y < h; y++) {
-    const edgeRow = y < ty || y >= h - ty;
-    for (let x = 0; x < w; x++) {
-      if ((tx === 0 && ty === 0) || edgeRow || x < tx || x >= w - tx) out.push(y * w + x);
+    if (whole(y)) {
+      for (let x = 0; x < w; x++) out[i++] = y * w + x;
+    } else {
+      for (let x = 0; x < tx; x++) out[i++] = y * w + x;
+      for (let x = w - tx; x < w; x++) out[i++] = y * w + x;
     }
   }
-  return Int32Array.from(out);
-}
-
-function median(values: ArrayLike<number>): number {
-  if (values.length === 0) return 0;
-  const s = Float64Array.from(values).sort();
-  return s[s.length >> 1];
+  return out;
 }
 
 /** At most `max` of the indices, evenly spaced (deterministic). */
@@ -47,57 +48,84 @@ function subsample(idx: Int32Array, max: number): Int32Array {
   return out;
 }
 
+/** Feature `f` at the pixels `idx`, minus `minus` and made absolute if given. */
+function gather(f: Float32Array, idx: Int32Array, minus?: number): Float64Array {
+  const out = new Float64Array(idx.length);
+  for (let i = 0; i < idx.length; i++) out[i] = minus === undefined ? f[idx[i]] : Math.abs(f[idx[i]] - minus);
+  return out;
+}
+
+/** Squared length of (a, b, c); x * x is exactly x ** 2. */
+function sq(a: number, b: number, c: number): number {
+  return a * a + b * b + c * c;
+}
+
 /**
  * k-means (k <= 3) of the first three features at `idx`, with a deterministic farthest-point start.
  * Returns the cluster of each sample.
  */
-function cluster(features: Float32Array[], idx: Int32Array, k: number): Int32Array {
+function cluster(features: Float32Array[], idx: Int32Array, k: 1 | 2 | 3): Int32Array {
   const n = idx.length;
-  const [f0, f1, f2] = features;
-  const centers: number[][] = [[f0, f1, f2].map((f) => median(Array.from(idx, (p) => f[p])))];
-  const nearest = (p: number) => {
-    let best = Infinity;
-    for (const m of centers) best = Math.min(best, dist2(p, m));
-    return best;
-  };
-  const dist2 = (p: number, m: number[]) => (f0[p] - m[0]) ** 2 + (f1[p] - m[1]) ** 2 + (f2[p] - m[2]) ** 2;
-  while (centers.length < k) {
+  // The samples' features side by side in memory, and the centres as (f0, f1, f2) triples.
+  const [x0, x1, x2] = features.slice(0, 3).map((f) => gather(f, idx));
+  const centers = new Float64Array(3 * k);
+  centers.set([median(x0.slice()), median(x1.slice()), median(x2.slice())]);
+  let count = 1;
+  while (count < k) {
     let far = 0;
     let farD = -1;
     for (let i = 0; i < n; i++) {
-      const d = nearest(idx[i]);
+      let d = Infinity;
+      for (let c = 0; c < 3 * count; c += 3) {
+        d = Math.min(d, sq(x0[i] - centers[c], x1[i] - centers[c + 1], x2[i] - centers[c + 2]));
+      }
       if (d > farD) {
         farD = d;
-        far = idx[i];
+        far = i;
       }
     }
     if (farD < SAME_MODE * SAME_MODE) break;
-    centers.push([f0[far], f1[far], f2[far]]);
+    centers.set([x0[far], x1[far], x2[far]], 3 * count++);
   }
-  const assign = new Int32Array(n);
+  const assign = new Int32Array(n).fill(-1);
+  const sums = new Float64Array(count * 4);
   for (let iter = 0; iter < 8; iter++) {
-    const sums = centers.map(() => [0, 0, 0, 0]);
+    sums.fill(0);
+    let changed = false;
+    // The centres in locals (unused ones are never read): this loop is the costly part.
+    const [m00, m01, m02, m10, m11, m12, m20, m21, m22] = centers;
     for (let i = 0; i < n; i++) {
-      const p = idx[i];
+      const a = x0[i];
+      const b = x1[i];
+      const c = x2[i];
       let best = 0;
       let bestD = Infinity;
-      for (let c = 0; c < centers.length; c++) {
-        const d = dist2(p, centers[c]);
+      let d = sq(a - m00, b - m01, c - m02);
+      if (d < bestD) bestD = d;
+      if (count > 1) {
+        d = sq(a - m10, b - m11, c - m12);
         if (d < bestD) {
           bestD = d;
-          best = c;
+          best = 1;
         }
       }
+      if (count > 2) {
+        d = sq(a - m20, b - m21, c - m22);
+        if (d < bestD) best = 2;
+      }
+      if (assign[i] !== best) changed = true;
       assign[i] = best;
-      const s = sums[best];
-      s[0] += f0[p];
-      s[1] += f1[p];
-      s[2] += f2[p];
-      s[3]++;
+      sums[best * 4] += a;
+      sums[best * 4 + 1] += b;
+      sums[best * 4 + 2] += c;
+      sums[best * 4 + 3]++;
     }
-    sums.forEach((s, c) => {
-      if (s[3] > 0) centers[c] = [s[0] / s[3], s[1] / s[3], s[2] / s[3]];
-    });
+    // Unchanged assignments give the very same centres again, and so on: the rest would change nothing.
+    if (!changed) break;
+    for (let c = 0; c < count; c++) {
+      const s = sums.subarray(4 * c, 4 * c + 4);
+      if (s[3] > 0) centers.set([s[0] / s[3], s[1] / s[3], s[2] / s[3]], 3 * c);
+    }
   }
   return assign;
 }
@@ -111,44 +139,20 @@ export function fitBackground(features: Float32Array[], floors: number[], border
   const n = idx.length;
   if (n === 0) return [{ center: features.map(() => 0), spread: [...floors], weight: 1 }];
   const assign = cluster(features, idx, 3);
-  const groups = new Map<number, number[]>();
-  for (let i = 0; i < n; i++) {
-    const g = groups.get(assign[i]) ?? [];
-    g.push(idx[i]);
-    groups.set(assign[i], g);
-  }
+  // Clusters in the order of their first sample.
+  const order: number[] = [];
+  const sizes = new Int32Array(3);
+  for (let i = 0; i < n; i++) if (sizes[assign[i]]++ === 0) order.push(assign[i]);
   const modes: BackgroundMode[] = [];
-  for (const members of groups.values()) {
-    const center = features.map((f) => median(members.map((p) => f[p])));
-    const spread = features.map((f, c) =>
-      Math.max(floors[c], 1.4826 * median(members.map((p) => Math.abs(f[p] - center[c])))),
-    );
+  for (const c of order) {
+    const members = new Int32Array(sizes[c]);
+    for (let i = 0, j = 0; i < n; i++) if (assign[i] === c) members[j++] = idx[i];
+    const center = features.map((f) => median(gather(f, members)));
+    const spread = features.map((f, c) => Math.max(floors[c], 1.4826 * median(gather(f, members, center[c]))));
     modes.push({ center, spread, weight: members.length / n });
   }
   modes.sort((a, b) => b.weight - a.weight);
   return modes.filter((m, i) => i === 0 || m.weight >= MIN_MODE_WEIGHT);
-}
-
-/**
- * Per pixel, the distance to the nearest background mode in units of that mode's spreads, over the first
- * `channels` features (all by default).
- */
-export function backgroundDistance(features: Float32Array[], modes: BackgroundMode[], channels = features.length): Float32Array {
-  const n = features[0].length;
-  const out = new Float32Array(n);
-  for (let p = 0; p < n; p++) {
-    let best = Infinity;
-    for (const m of modes) {
-      let d = 0;
-      for (let c = 0; c < channels; c++) {
-        const z = (features[c][p] - m.center[c]) / m.spread[c];
-        d += z * z;
-      }
-      if (d < best) best = d;
-    }
-    out[p] = Math.sqrt(best);
-  }
-  return out;
 }
 
 /** A border mode matching more than this share of the image centre is the object touching the border. */
@@ -165,15 +169,17 @@ export function dropObjectModes(features: Float32Array[], modes: BackgroundMode[
   const x1 = Math.ceil(w * 0.7);
   const y0 = Math.floor(h * 0.3);
   const y1 = Math.ceil(h * 0.7);
-  const share = modes.map((m) => {
+  const [f0, f1, f2, f3] = features;
+  const share = modes.map(({ center: m, spread: s }) => {
     let hit = 0;
     let n = 0;
     for (let y = y0; y < y1; y++) {
-      for (let x = x0; x < x1; x++) {
-        const p = y * w + x;
-        let d = 0;
-        for (let c = 0; c < features.length; c++) d += ((features[c][p] - m.center[c]) / m.spread[c]) ** 2;
-        if (d < 9) hit++;
+      for (let p = y * w + x0; p < y * w + x1; p++) {
+        const z0 = (f0[p] - m[0]) / s[0];
+        const z1 = (f1[p] - m[1]) / s[1];
+        const z2 = (f2[p] - m[2]) / s[2];
+        const z3 = (f3[p] - m[3]) / s[3];
+        if (z0 * z0 + z1 * z1 + z2 * z2 + z3 * z3 < 9) hit++;
         n++;
       }
     }

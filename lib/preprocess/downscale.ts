@@ -16,9 +16,8 @@ export interface Downscaled {
 export function boxDownscale(src: RgbaImage, maxSide: number): Downscaled {
   const { width: w, height: h, data } = src;
   const factor = Math.max(1, Math.ceil(Math.max(w, h) / maxSide));
-  if (factor === 1) {
-    return { image: { width: w, height: h, data: new Uint8ClampedArray(data) }, factor };
-  }
+  // Nothing writes to the working copy: at full size it is the image itself.
+  if (factor === 1) return { image: src, factor };
   const stride = Math.max(1, Math.floor(factor / 8));
   const ow = Math.ceil(w / factor);
   const oh = Math.ceil(h / factor);

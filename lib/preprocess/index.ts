@@ -1,15 +1,14 @@
-import { toGray } from './color';
 import { maskBox } from './components';
 import { boxBlur } from './filters';
 import { boxDownscale } from './downscale';
 import { normalizePeak, objectIntensity } from './intensity';
-import { countSet } from './morphology';
 import { heavierOnLeft, mirror } from './orient';
 import { focusOnGarment } from './person';
 import { fitToSquare, sharpen } from './resample';
+import { scratchF32 } from './scratch';
 import { segment } from './segment';
 import { SIDE } from './types';
-import type { Box, Preprocessed, RgbaImage } from './types';
+import type { Box, Mask, Preprocessed, RgbaImage } from './types';
 
 export type { Box, Preprocessed, RgbaImage } from './types';
 
@@ -61,20 +60,29 @@ export function preprocess(image: RgbaImage): Preprocessed {
   const { image: work, factor } = boxDownscale(image, WORK_SIDE);
   const seg = segment(work);
   if (!seg) return noObject(NO_OBJECT_EMPTY);
-  if (countSet(seg.mask) < MIN_AREA_SHARE * work.width * work.height) return noObject(NO_OBJECT_SEPARATE);
-  const mask = focusOnGarment(work, seg.mask);
-  const box = maskBox(mask);
+  if (seg.area < MIN_AREA_SHARE * work.width * work.height) return noObject(NO_OBJECT_SEPARATE);
+  const segBox = maskBox(seg.mask);
+  const mask = focusOnGarment(work, seg.mask, segBox);
+  const box = mask === seg.mask ? segBox : maskBox(mask);
   if (!box) return noObject(NO_OBJECT_SEPARATE);
 
-  const values = objectIntensity(toGray(work), mask);
-  let fitted = fitToSquare(values, work.width, box, SIDE);
-  let coverage = fitToSquare(Float32Array.from(mask.data), work.width, box, SIDE);
+  let fitted = fitToSquare(objectIntensity(work, mask, box), work.width, box, SIDE);
+  let coverage = fitToSquare(maskValues(mask, box), work.width, box, SIDE);
   if (heavierOnLeft(coverage, SIDE)) {
     fitted = mirror(fitted, SIDE);
     coverage = mirror(coverage, SIDE);
   }
   const input = normalizePeak(sharpen(fitted, SIDE, SIDE, sharpenAmount(coverage)));
   return { ok: true, input, preview: toPreview(input), box: toSource(box, factor, image) };
+}
+
+/** The mask as 0/1 floats, inside `box` only (fitToSquare reads nothing else). */
+function maskValues(mask: Mask, box: Box): Float32Array {
+  const out = scratchF32('mask values', mask.data.length);
+  for (let y = box.y; y < box.y + box.height; y++) {
+    for (let p = y * mask.width + box.x; p < y * mask.width + box.x + box.width; p++) out[p] = mask.data[p];
+  }
+  return out;
 }
 
 /** Per pixel sharpening: stronger where the pixel is on the inner side of the object's outline. */

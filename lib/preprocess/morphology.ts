@@ -1,50 +1,37 @@
+import { anySet, dilateBits, erodeBits, pack, unpack } from './bitmask';
+import type { BitMask } from './bitmask';
 import type { Mask } from './types';
 
-/** Counts of set pixels in a sliding window of radius r along one axis (edges clamped), thresholded. */
-function pass(
-  src: Uint8Array,
-  dst: Uint8Array,
-  len: number,
-  lines: number,
-  step: number,
-  lineStep: number,
-  r: number,
-  need: number,
-): void {
-  const last = len - 1;
-  for (let l = 0; l < lines; l++) {
-    const base = l * lineStep;
-    let count = 0;
-    for (let k = -r; k <= r; k++) count += src[base + (k < 0 ? 0 : k > last ? last : k) * step];
-    for (let k = 0; k < len; k++) {
-      dst[base + k * step] = count >= need ? 1 : 0;
-      const add = k + r + 1;
-      const sub = k - r;
-      count += src[base + (add > last ? last : add) * step] - src[base + (sub < 0 ? 0 : sub) * step];
-    }
-  }
-}
+/**
+ * Binary morphology by a (2r+1)-square. Edges are clamped, i.e. only the part of the window inside the
+ * image counts: dilation sets a pixel if any pixel of its window is set, erosion if all of them are.
+ * Done on bit-packed masks (bitmask.ts).
+ */
 
-/** Dilation (any) or erosion (all) by a (2r+1)-square, separable. */
-function morph(m: Mask, r: number, erode: boolean): Mask {
-  const { width: w, height: h } = m;
-  const need = erode ? 2 * r + 1 : 1;
-  const tmp = new Uint8Array(w * h);
-  const out = new Uint8Array(w * h);
-  pass(m.data, tmp, w, h, 1, w, r, need);
-  pass(tmp, out, h, w, w, 1, r, need);
-  return { width: w, height: h, data: out };
-}
-
-export const dilate = (m: Mask, r: number): Mask => (r < 1 ? m : morph(m, r, false));
-export const erode = (m: Mask, r: number): Mask => (r < 1 ? m : morph(m, r, true));
+export const dilate = (m: Mask, r: number): Mask => (r < 1 ? m : unpack(dilateBits(pack(m), r)));
+export const erode = (m: Mask, r: number): Mask => (r < 1 ? m : unpack(erodeBits(pack(m), r)));
 /** Removes specks and thin protrusions narrower than 2r+1. */
 export const open = (m: Mask, r: number): Mask => dilate(erode(m, r), r);
 /** Closes gaps and notches narrower than 2r+1. */
 export const close = (m: Mask, r: number): Mask => erode(dilate(m, r), r);
 
+/**
+ * close(open(m, r), r), or close(m, r) when opening would erase everything (a very thin object), in one
+ * go: the opening's dilation and the closing's dilation are one dilation by 2r (squares add up).
+ */
+export function openCloseBits(bits: BitMask, r: number): BitMask {
+  if (r < 1) return bits;
+  const eroded = erodeBits(bits, r);
+  // The opening is empty exactly when the erosion is.
+  const closedUp = anySet(eroded) ? dilateBits(eroded, 2 * r) : dilateBits(bits, r);
+  return erodeBits(closedUp, r);
+}
+
+export const openClose = (m: Mask, r: number): Mask => unpack(openCloseBits(pack(m), r));
+
 export function countSet(m: Mask): number {
+  const d = m.data;
   let n = 0;
-  for (let i = 0; i < m.data.length; i++) n += m.data[i];
+  for (let i = 0; i < d.length; i++) n += d[i];
   return n;
 }

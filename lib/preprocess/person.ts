@@ -1,4 +1,4 @@
-import { label, maskBox } from './components';
+import { labelRuns } from './components';
 import { keepObject } from './select';
 import type { Box, Mask, RgbaImage } from './types';
 
@@ -29,7 +29,7 @@ function findChin(img: RgbaImage, mask: Mask, box: Box): number {
       if (mask.data[p] && isSkin(img.data[i], img.data[i + 1], img.data[i + 2])) skin[p] = 1;
     }
   }
-  const { components } = label({ width: mask.width, height: mask.height, data: skin });
+  const { components } = labelRuns({ width: mask.width, height: mask.height, data: skin });
   const mid = box.x + box.width / 2;
   const rowWidth = (y: number) => {
     let n = 0;
@@ -58,9 +58,9 @@ function findChin(img: RgbaImage, mask: Mask, box: Box): number {
 }
 
 const BINS = 6;
+const quantize = (v: number) => Math.min(BINS - 1, Math.floor((v * BINS) / 256));
 function colourBin(d: RgbaImage['data'], p: number): number {
-  const q = (v: number) => Math.min(BINS - 1, Math.floor((v * BINS) / 256));
-  return (q(d[p * 4]) * BINS + q(d[p * 4 + 1])) * BINS + q(d[p * 4 + 2]);
+  return (quantize(d[p * 4]) * BINS + quantize(d[p * 4 + 1])) * BINS + quantize(d[p * 4 + 2]);
 }
 
 /**
@@ -104,8 +104,8 @@ function findHem(img: RgbaImage, mask: Mask, x0: number, x1: number, y0: number,
   return hem >= 0 && y1 - hem >= height * 0.08 ? hem : -1;
 }
 
-export function focusOnGarment(img: RgbaImage, mask: Mask): Mask {
-  const box = maskBox(mask);
+/** The garment's part of `mask` (whose bounding box is `box`): `mask` itself unless a person was cut. */
+export function focusOnGarment(img: RgbaImage, mask: Mask, box: Box | null): Mask {
   if (!box || box.height < box.width * 1.2 || box.height < 20) return mask;
   const chin = findChin(img, mask, box);
   if (chin < 0) return mask;

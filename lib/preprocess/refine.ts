@@ -1,7 +1,10 @@
 import { boxBlur } from './filters';
+import { scratchF32 } from './scratch';
 import type { Features } from './features';
-import { dilate, erode } from './morphology';
-import type { Mask } from './types';
+import { andNot, dilateBits, erodeBits } from './bitmask';
+import type { BitMask } from './bitmask';
+import { AB_BINS, binCounts, countCombos, D_BINS, L_BINS, pixelBins, T_BINS } from './bins';
+import type { Bins } from './bins';
 
 /**
  * GrabCut-like refinement: histograms of colour, texture and distance from the border's background model,
@@ -10,65 +13,26 @@ import type { Mask } from './types';
  * label), gives the new object mask.
  */
 
-const L_BINS = 10;
-const AB_BINS = 10;
-const AB_RANGE = 40;
-const T_BINS = 8;
-const D_BINS = 12;
-
-function colourBins(f: Features): Int32Array {
-  const [L, A, B] = f.planes;
-  const out = new Int32Array(L.length);
-  const q = (v: number, lo: number, hi: number, bins: number) =>
-    Math.min(bins - 1, Math.max(0, Math.floor(((v - lo) / (hi - lo)) * bins)));
-  for (let p = 0; p < L.length; p++) {
-    out[p] =
-      (q(L[p], 0, 100.01, L_BINS) * AB_BINS + q(A[p], -AB_RANGE, AB_RANGE, AB_BINS)) * AB_BINS +
-      q(B[p], -AB_RANGE, AB_RANGE, AB_BINS);
-  }
-  return out;
-}
-
-function textureBins(f: Features): Int32Array {
-  const T = f.planes[3];
-  const out = new Int32Array(T.length);
-  for (let p = 0; p < T.length; p++) out[p] = Math.min(T_BINS - 1, Math.floor(Math.sqrt(Math.max(0, T[p])) * 2));
-  return out;
-}
-
-/** Distance bins on a log scale: 0-0.4, ..., about 45 and more. */
-function distanceBins(distance: Float32Array): Int32Array {
-  const out = new Int32Array(distance.length);
-  for (let p = 0; p < distance.length; p++) {
-    out[p] = Math.min(D_BINS - 1, Math.floor(2 * Math.log2(1 + Math.max(0, distance[p]))));
-  }
-  return out;
-}
-
-/** Normalised histogram, smoothed with its neighbouring bins (3-D box for colour, 1-D for texture). */
-function histogram(bins: Int32Array, take: Uint8Array, size: number, dims: number[]): Float64Array {
-  const h = new Float64Array(size);
-  let n = 0;
-  for (let p = 0; p < bins.length; p++) {
-    if (take[p]) {
-      h[bins[p]]++;
-      n++;
+/**
+ * Smooths counts with their neighbouring bins (a 3-box along each of the `dims` axes, bins outside the
+ * range left out) and normalises them to probabilities with a small floor. Counts are integers, so the
+ * separable sums are exact.
+ */
+function smoothNormalize(h: Float64Array, dims: number[]): Float64Array {
+  const size = h.length;
+  let s = h;
+  let stride = size;
+  for (const dim of dims) {
+    stride /= dim;
+    const next = new Float64Array(size);
+    for (let i = 0; i < size; i++) {
+      const pos = Math.floor(i / stride) % dim;
+      let sum = s[i];
+      if (pos > 0) sum += s[i - stride];
+      if (pos < dim - 1) sum += s[i + stride];
+      next[i] = sum;
     }
-  }
-  const s = new Float64Array(size);
-  const [d0, d1, d2] = [dims[0], dims[1] ?? 1, dims[2] ?? 1];
-  for (let i = 0; i < d0; i++) {
-    for (let j = 0; j < d1; j++) {
-      for (let k = 0; k < d2; k++) {
-        let sum = 0;
-        for (let a = Math.max(0, i - 1); a <= Math.min(d0 - 1, i + 1); a++) {
-          for (let b = Math.max(0, j - 1); b <= Math.min(d1 - 1, j + 1); b++) {
-            for (let c = Math.max(0, k - 1); c <= Math.min(d2 - 1, k + 1); c++) sum += h[(a * d1 + b) * d2 + c];
-          }
-        }
-        s[(i * d1 + j) * d2 + k] = sum;
-      }
-    }
+    s = next;
   }
   let total = 0;
   for (let i = 0; i < size; i++) total += s[i];
@@ -77,39 +41,52 @@ function histogram(bins: Int32Array, take: Uint8Array, size: number, dims: numbe
   return s;
 }
 
+/** Per bin, P(bin | object) / P(bin | background), from the counts of both. */
+function ratios(fg: Int32Array, bg: Int32Array, dims: number[]): Float64Array {
+  const hf = smoothNormalize(Float64Array.from(fg), dims);
+  const hb = smoothNormalize(Float64Array.from(bg), dims);
+  const out = new Float64Array(hf.length);
+  for (let i = 0; i < out.length; i++) out[i] = hf[i] / hb[i];
+  return out;
+}
+
 export interface RefineInput {
   features: Features;
   distance: Float32Array;
 }
 
-interface Bins {
-  c: Int32Array;
-  t: Int32Array;
-  d: Int32Array;
+/** What objectLogOdds keeps between the steps of one image. */
+export interface RefineCache {
+  bins?: Bins;
 }
 
-/** One refinement step: returns, per pixel, the smoothed log-odds that it belongs to the object. */
-export function objectLogOdds(input: RefineInput, mask: Mask, cache: Partial<Bins> = {}): Float32Array {
-  const { features: f, distance } = input;
-  const { width: w, height: h } = mask;
-  const c = (cache.c ??= colourBins(f));
-  const t = (cache.t ??= textureBins(f));
-  const d = (cache.d ??= distanceBins(distance));
+/**
+ * One refinement step: returns, per pixel, the smoothed log-odds that it belongs to the object (in scratch
+ * memory, scratch.ts: valid until the next call).
+ */
+export function objectLogOdds(input: RefineInput, bits: BitMask, cache: RefineCache = {}): Float32Array {
+  const { width: w, height: h } = bits;
+  const bins = (cache.bins ??= pixelBins(input.features, input.distance));
   // Learn from confident pixels only: the object's inside and the background away from the outline.
   const margin = Math.max(1, Math.round(Math.min(w, h) / 100));
-  const fg = erode(mask, margin).data;
-  const bg = dilate(mask, 2 * margin).data.map((v) => 1 - v);
-  const size = L_BINS * AB_BINS * AB_BINS;
-  const hf = histogram(c, fg, size, [L_BINS, AB_BINS, AB_BINS]);
-  const hb = histogram(c, bg, size, [L_BINS, AB_BINS, AB_BINS]);
-  const tf = histogram(t, fg, T_BINS, [T_BINS]);
-  const tb = histogram(t, bg, T_BINS, [T_BINS]);
-  const df = histogram(d, fg, D_BINS, [D_BINS]);
-  const db = histogram(d, bg, D_BINS, [D_BINS]);
-  const logit = new Float32Array(w * h);
-  for (let p = 0; p < logit.length; p++) {
-    logit[p] = Math.log((hf[c[p]] / hb[c[p]]) * (tf[t[p]] / tb[t[p]]) * (df[d[p]] / db[d[p]]));
-  }
+  const fg = erodeBits(bits, margin);
+  const near = dilateBits(bits, 2 * margin);
+  // Counted over the inside and the ring around it (near minus inside, cheaper than all of near); the
+  // background is the rest of the image.
+  const inside = countCombos(fg, bins);
+  const ring = countCombos(andNot(near, fg), bins);
+  const outside = bins.comboTotal.map((total, k) => total - inside[k] - ring[k]);
+  const [cf, tf, df] = binCounts(inside, bins);
+  const [cb, tb, db] = binCounts(outside, bins);
+  const rc = ratios(cf, cb, [L_BINS, AB_BINS, AB_BINS]);
+  const rt = ratios(tf, tb, [T_BINS]);
+  const rd = ratios(df, db, [D_BINS]);
+  // The log-odds of each combination of bins, spread to its pixels.
+  const { comboC, comboT, comboD, combo } = bins;
+  const logs = new Float32Array(comboC.length);
+  for (let k = 0; k < logs.length; k++) logs[k] = Math.log(rc[comboC[k]] * rt[comboT[k]] * rd[comboD[k]]);
+  const logit = scratchF32('logit', w * h, false);
+  for (let p = 0; p < logit.length; p++) logit[p] = logs[combo[p]];
   const r = Math.max(1, Math.round(Math.min(w, h) / 80));
-  return boxBlur(logit, w, h, r, 2);
+  return boxBlur(logit, w, h, r, 2, scratchF32('log-odds', w * h, false));
 }

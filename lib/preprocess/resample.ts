@@ -1,24 +1,36 @@
 import type { Box } from './types';
 
-/** For each destination cell, the source indices it overlaps and the overlap lengths. */
-function weights(start: number, length: number, cells: number): { idx: number[]; w: number[] }[] {
+/**
+ * For each destination cell c, the source indices it overlaps (first[c] .. first[c] + count[c] - 1) and
+ * the overlap lengths as weights (weight[c * span ..]).
+ */
+interface Weights {
+  first: Int32Array;
+  count: Int32Array;
+  span: number;
+  weight: Float64Array;
+}
+
+function weights(start: number, length: number, cells: number): Weights {
   const step = length / cells;
-  const out: { idx: number[]; w: number[] }[] = [];
+  const span = Math.ceil(step) + 1;
+  const first = new Int32Array(cells);
+  const count = new Int32Array(cells);
+  const weight = new Float64Array(cells * span);
   for (let c = 0; c < cells; c++) {
     const a = start + c * step;
     const b = a + step;
-    const idx: number[] = [];
-    const w: number[] = [];
+    let n = 0;
     for (let s = Math.floor(a); s < Math.ceil(b); s++) {
       const overlap = Math.min(b, s + 1) - Math.max(a, s);
       if (overlap > 1e-9) {
-        idx.push(s);
-        w.push(overlap / step);
+        if (n === 0) first[c] = s;
+        weight[c * span + n++] = overlap / step;
       }
     }
-    out.push({ idx, w });
+    count[c] = n;
   }
-  return out;
+  return { first, count, span, weight };
 }
 
 /**
@@ -39,18 +51,20 @@ export function resampleArea(
   for (let y = 0; y < box.height; y++) {
     const row = (box.y + y) * sw;
     for (let x = 0; x < dw; x++) {
-      const { idx, w } = wx[x];
+      const from = row + wx.first[x];
+      const w0 = x * wx.span;
       let s = 0;
-      for (let k = 0; k < idx.length; k++) s += src[row + idx[k]] * w[k];
+      for (let k = 0; k < wx.count[x]; k++) s += src[from + k] * wx.weight[w0 + k];
       tmp[y * dw + x] = s;
     }
   }
   const out = new Float32Array(dw * dh);
   for (let y = 0; y < dh; y++) {
-    const { idx, w } = wy[y];
+    const from = wy.first[y] - box.y;
+    const w0 = y * wy.span;
     for (let x = 0; x < dw; x++) {
       let s = 0;
-      for (let k = 0; k < idx.length; k++) s += tmp[(idx[k] - box.y) * dw + x] * w[k];
+      for (let k = 0; k < wy.count[y]; k++) s += tmp[(from + k) * dw + x] * wy.weight[w0 + k];
       out[y * dw + x] = s;
     }
   }

@@ -1,20 +1,26 @@
-import { backgroundDistance, borderIndices, dropObjectModes, fitBackground } from './background';
+import { borderIndices, dropObjectModes, fitBackground } from './background';
+import { backgroundDistance, distanceAt } from './distance';
 import { opaqueMask } from './color';
 import { features } from './features';
 import type { Features } from './features';
 import { otsu } from './filters';
-import { close, countSet, open } from './morphology';
+import { and, anySet, atLeast, pack } from './bitmask';
+import type { BitMask } from './bitmask';
+import { openCloseBits } from './morphology';
+import { peel } from './peel';
 import { objectLogOdds } from './refine';
 import { fillHoles, hysteresis, keepObject } from './select';
 import type { Mask, RgbaImage } from './types';
 
 export interface Segmentation {
   mask: Mask;
+  /** Set pixels of the mask. */
+  area: number;
   /** Distance of each pixel from the background model, in background spreads. */
   distance: Float32Array;
   threshold: number;
-  /** The mask before refinement (for debugging). */
-  initial: Mask;
+  /** The mask before refinement (for debugging), bit-packed. */
+  initial: BitMask;
 }
 
 /** Share of border pixels that must be transparent for alpha alone to separate the object. */
@@ -26,59 +32,33 @@ const REFINE_STEPS = 3;
 /** A pixel this close to the background model (in spreads) is background-coloured for sure. */
 const BACKGROUND_MATCH = 2;
 
-/** Distance from the background by colour and texture, and by colour alone. */
-function distanceMaps(f: Features | null, opaque: Uint8Array, border: Int32Array): [Float32Array, Float32Array] {
-  const n = opaque.length;
+/**
+ * Distance from the background by colour and texture (every pixel), and by colour alone (asked for a few
+ * object pixels only, so computed on demand). Transparent pixels are at distance 0.
+ */
+function distanceMaps(
+  f: Features | null,
+  opaque: Uint8Array | null,
+  border: Int32Array,
+  n: number,
+): [Float32Array, (p: number) => number] {
   if (!f) {
     const d = new Float32Array(n);
-    for (let p = 0; p < n; p++) d[p] = opaque[p] ? MAX_T * 2 : 0;
-    return [d, d];
+    for (let p = 0; p < n; p++) d[p] = !opaque || opaque[p] ? MAX_T * 2 : 0;
+    return [d, (p) => d[p]];
   }
-  const fitted = fitBackground(f.planes, f.floors, border.filter((p) => opaque[p] === 1));
+  const fitted = fitBackground(f.planes, f.floors, opaque ? border.filter((p) => opaque[p] === 1) : border);
   const modes = dropObjectModes(f.planes, fitted, f.width, f.height);
-  const all = backgroundDistance(f.planes, modes);
-  const colour = backgroundDistance(f.planes, modes, 3);
-  for (let p = 0; p < n; p++) {
-    if (!opaque[p]) {
-      all[p] = 0;
-      colour[p] = 0;
-    }
-  }
-  return [all, colour];
-}
-
-/**
- * Peels off up to `steps` layers of outline pixels whose colour matches the background: texture and
- * smoothing make the mask spill a little beyond the object's edge.
- */
-function peel(mask: Mask, colourDistance: Float32Array, t: number, steps: number): Mask {
-  const { width: w, height: h } = mask;
-  const m = new Uint8Array(mask.data);
-  for (let s = 0; s < steps; s++) {
-    const drop: number[] = [];
-    for (let y = 0; y < h; y++) {
-      for (let x = 0; x < w; x++) {
-        const p = y * w + x;
-        if (!m[p] || colourDistance[p] >= t) continue;
-        const edge =
-          (x > 0 && !m[p - 1]) || (x < w - 1 && !m[p + 1]) || (y > 0 && !m[p - w]) || (y < h - 1 && !m[p + w]);
-        if (edge) drop.push(p);
-      }
-    }
-    if (drop.length === 0) break;
-    for (const p of drop) m[p] = 0;
-  }
-  return { width: w, height: h, data: m };
+  const distance = backgroundDistance(f.planes, modes);
+  for (let p = 0; opaque && p < n; p++) if (!opaque[p]) distance[p] = 0;
+  return [distance, (p) => (opaque && !opaque[p] ? 0 : distanceAt(f.planes, modes, 3, p))];
 }
 
 /** Open (unless that erases everything), close, keep the main piece(s), fill holes. */
-function clean(mask: Mask, bgLike: Uint8Array): Mask {
+function clean(mask: BitMask, bgLike: (p: number) => boolean): BitMask {
   const r = Math.max(1, Math.round(Math.min(mask.width, mask.height) / 120));
-  const opened = open(mask, r);
-  // A very thin object would vanish under opening: then keep it as it is.
-  let m = countSet(opened) > 0 ? opened : mask;
-  m = close(m, r);
-  m = keepObject(m);
+  // A very thin object would vanish under opening: then it is only closed.
+  const m = keepObject(openCloseBits(mask, r));
   return fillHoles(m, bgLike);
 }
 
@@ -87,39 +67,34 @@ export function segment(img: RgbaImage): Segmentation | null {
   const { width: w, height: h } = img;
   const n = w * h;
   const opaque = opaqueMask(img);
+  const opaqueBits = opaque && pack({ width: w, height: h, data: opaque });
   const border = borderIndices(w, h);
-  const transparent = border.reduce((s, p) => s + (opaque[p] ? 0 : 1), 0);
+  const transparent = opaque ? border.reduce((s, p) => s + (opaque[p] ? 0 : 1), 0) : 0;
   const alphaMode = border.length > 0 && transparent >= TRANSPARENT_BORDER * border.length;
   const f = alphaMode ? null : features(img);
-  const [distance, colourDistance] = distanceMaps(f, opaque, border);
+  const [distance, colourDistance] = distanceMaps(f, opaque, border, n);
 
   const tHigh = Math.min(MAX_T, Math.max(MIN_T, otsu(distance, 0, 3 * MAX_T)));
   const tLow = Math.max(MIN_T, Math.min(6, tHigh * 0.5));
-  const strong = new Uint8Array(n);
-  const weak = new Uint8Array(n);
-  const bgLike = new Uint8Array(n);
-  for (let p = 0; p < n; p++) {
-    strong[p] = distance[p] >= tHigh ? 1 : 0;
-    weak[p] = distance[p] >= tLow ? 1 : 0;
-    bgLike[p] = distance[p] < BACKGROUND_MATCH ? 1 : 0;
-  }
-  const seeded = hysteresis({ width: w, height: h, data: weak }, strong);
-  if (countSet(seeded) === 0) return null;
+  const weak = atLeast(distance, tLow, w, h);
+  const bgLike = (p: number) => distance[p] < BACKGROUND_MATCH;
+  // Masks are bit-packed (bitmask.ts) until the end: morphology and regions are much cheaper so.
+  const seeded = hysteresis(weak, (p) => distance[p] >= tHigh);
+  if (!anySet(seeded)) return null;
   const initial = clean(seeded, bgLike);
-  let mask = initial;
+  let bits = initial;
   if (f) {
     const cache = {};
     for (let step = 0; step < REFINE_STEPS; step++) {
-      const logit = objectLogOdds({ features: f, distance }, mask, cache);
-      const next = new Uint8Array(n);
-      for (let p = 0; p < n; p++) next[p] = logit[p] > 0 && opaque[p] ? 1 : 0;
-      if (countSet({ width: w, height: h, data: next }) === 0) break;
+      const logit = objectLogOdds({ features: f, distance }, bits, cache);
+      // logit > 0 (float32 values above 0 are at least the least double above 0).
+      let next = atLeast(logit, Number.MIN_VALUE, w, h);
+      if (opaqueBits) next = and(next, opaqueBits);
+      if (!anySet(next)) break;
       // Cheap clean-up between steps, the full one at the end.
-      const last = step === REFINE_STEPS - 1;
-      mask = last ? clean({ width: w, height: h, data: next }, bgLike) : keepObject({ width: w, height: h, data: next });
+      bits = step === REFINE_STEPS - 1 ? clean(next, bgLike) : keepObject(next);
     }
   }
-  const peeled = peel(mask, colourDistance, tLow, Math.max(1, Math.round(Math.min(w, h) / 60)));
-  if (countSet(peeled) > 0) mask = peeled;
-  return { mask, distance, threshold: tHigh, initial };
+  const [mask, area] = peel(bits, colourDistance, tLow, Math.max(1, Math.round(Math.min(w, h) / 60)));
+  return { mask, area, distance, threshold: tHigh, initial };
 }

@@ -1,5 +1,7 @@
-import { label } from './components';
+import { labelRuns, paintRuns } from './components';
 import type { Component } from './components';
+import { emptyBits } from './bitmask';
+import type { BitMask } from './bitmask';
 import type { Mask } from './types';
 
 /** Secondary pieces at least this share of the main piece's area are kept (trouser legs, a pair of shoes). */
@@ -18,23 +20,35 @@ function gap(a: Component, b: Component): number {
   return Math.hypot(gx, gy);
 }
 
+/** An empty mask like `m`, in the same form (bytes or bits). */
+function emptyLike<M extends Mask | BitMask>(m: M): M {
+  return ('words' in m ? emptyBits(m.width, m.height) : { width: m.width, height: m.height, data: new Uint8Array(m.width * m.height) }) as M;
+}
+
+/** A copy of `m`. */
+function copyOf<M extends Mask | BitMask>(m: M): M {
+  return ('words' in m ? { ...m, words: m.words.slice() } : { ...m, data: m.data.slice() }) as M;
+}
+
 /**
  * Keeps the most likely object: the connected piece with the best area x centrality score, plus other
- * large pieces close to it.
+ * large pieces close to it. Works on byte or bit-packed masks alike.
  */
-export function keepObject(m: Mask): Mask {
+export function keepObject<M extends Mask | BitMask>(m: M): M {
   const { width: w, height: h } = m;
-  const { labels, components } = label(m);
-  const out = new Uint8Array(w * h);
-  if (components.length === 0) return { width: w, height: h, data: out };
+  const regions = labelRuns(m);
+  const { components } = regions;
+  const out = emptyLike(m);
+  if (components.length === 0) return out;
   const main = components.reduce((a, b) => (score(b, w, h) > score(a, w, h) ? b : a));
   const near = 0.15 * Math.hypot(w, h);
-  const keep = new Set<number>([main.label]);
+  const keep = new Uint8Array(components.length + 1);
+  keep[main.label] = 1;
   for (const c of components) {
-    if (c.area >= KEEP_SHARE * main.area && gap(c, main) <= near) keep.add(c.label);
+    if (c.area >= KEEP_SHARE * main.area && gap(c, main) <= near) keep[c.label] = 1;
   }
-  for (let p = 0; p < out.length; p++) if (keep.has(labels[p])) out[p] = 1;
-  return { width: w, height: h, data: out };
+  paintRuns(out, regions, keep);
+  return out;
 }
 
 /**
@@ -42,13 +56,23 @@ export function keepObject(m: Mask): Mask {
  * it matches the background), such as the opening under a bag's handle. A background-coloured hole
  * larger than the object around it is the inside of a light object with a darker outline: filled.
  */
-export function fillHoles(m: Mask, bgLike: Uint8Array): Mask {
+export function fillHoles<M extends Mask | BitMask>(m: M, bgLike: Uint8Array | ((p: number) => boolean)): M {
+  const isBg = typeof bgLike === 'function' ? bgLike : (p: number) => bgLike[p] === 1;
   const { width: w, height: h } = m;
-  const { labels, components } = label(m, 0, false);
-  let objectArea = 0;
-  for (let p = 0; p < m.data.length; p++) objectArea += m.data[p];
+  const holes = labelRuns(m, 0, false);
+  const { components } = holes;
+  let objectArea = w * h;
+  for (const c of components) objectArea -= c.area;
+  // Background-like pixels of each enclosed region (regions touching the border are never filled).
   const bgCount = new Float64Array(components.length + 1);
-  for (let p = 0; p < labels.length; p++) if (labels[p] && bgLike[p]) bgCount[labels[p]]++;
+  const { start, end, rowStart } = holes.runs;
+  for (let y = 0; y < h; y++) {
+    for (let i = rowStart[y]; i < rowStart[y + 1]; i++) {
+      const id = holes.runLabel[i];
+      if (components[id - 1].borderPixels > 0) continue;
+      for (let p = y * w + start[i]; p < y * w + end[i]; p++) if (isBg(p)) bgCount[id]++;
+    }
+  }
   const fill = new Uint8Array(components.length + 1);
   for (const c of components) {
     if (c.borderPixels > 0) continue;
@@ -56,17 +80,27 @@ export function fillHoles(m: Mask, bgLike: Uint8Array): Mask {
     const looksLikeBackground = bgCount[c.label] > 0.7 * c.area;
     fill[c.label] = large && looksLikeBackground ? 0 : 1;
   }
-  const out = new Uint8Array(m.data);
-  for (let p = 0; p < out.length; p++) if (labels[p] && fill[labels[p]]) out[p] = 1;
-  return { width: w, height: h, data: out };
+  const out = copyOf(m);
+  paintRuns(out, holes, fill);
+  return out;
 }
 
-/** Pixels set in `weak` that are connected (8-way, through `weak`) to a pixel set in `strong`. */
-export function hysteresis(weak: Mask, strong: Uint8Array): Mask {
-  const { labels, components } = label(weak);
-  const seeded = new Uint8Array(components.length + 1);
-  for (let p = 0; p < labels.length; p++) if (strong[p] && labels[p]) seeded[labels[p]] = 1;
-  const out = new Uint8Array(labels.length);
-  for (let p = 0; p < out.length; p++) out[p] = seeded[labels[p]] && labels[p] ? 1 : 0;
-  return { width: weak.width, height: weak.height, data: out };
+/**
+ * Pixels set in `weak` that are connected (8-way, through `weak`) to a strong pixel (`strong` is asked
+ * about pixels of `weak` only).
+ */
+export function hysteresis<M extends Mask | BitMask>(weak: M, strong: (p: number) => boolean): M {
+  const { width: w, height: h } = weak;
+  const regions = labelRuns(weak);
+  const seeded = new Uint8Array(regions.components.length + 1);
+  const { start, end, rowStart } = regions.runs;
+  for (let y = 0; y < h; y++) {
+    for (let i = rowStart[y]; i < rowStart[y + 1]; i++) {
+      const id = regions.runLabel[i];
+      for (let p = y * w + start[i]; p < y * w + end[i] && !seeded[id]; p++) seeded[id] = +strong(p);
+    }
+  }
+  const out = emptyLike(weak);
+  paintRuns(out, regions, seeded);
+  return out;
 }
