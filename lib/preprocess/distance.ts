@@ -8,7 +8,7 @@ import { scratchF32 } from './scratch';
  * The exact definition divides each feature's offset by the spread; dividing is slow, so the offsets are
  * multiplied by the spreads' reciprocals instead. That changes the square root by a few double ulps at
  * most (under 2^-49 of it), which decides its float32 rounding unless the value lies that close to a
- * float32 rounding boundary: then (about once in 10^7 pixels) the pixel is computed the exact way.
+ * float32 rounding boundary: then (rarely) the pixel is computed the exact way.
  */
 export function backgroundDistance(features: Float32Array[], modes: BackgroundMode[]): Float32Array {
   const [f0, f1, f2, f3] = features;

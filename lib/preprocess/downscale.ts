@@ -11,10 +11,11 @@ export interface Downscaled {
  * factor x factor block (the last row/column of blocks may be partial). Colour is averaged weighted by
  * alpha so transparent pixels do not bleed their (meaningless) colour into the result.
  * For large factors the average is taken over an evenly spaced grid of at most about 8x8 pixels of the
- * block, so an 8000x8000 image costs a fraction of a pass over its 256 MB.
+ * block, so an 8000x8000 image costs a fraction of a pass over its 256 MB. Block by block, each pixel read
+ * as one 32-bit word.
  */
 export function boxDownscale(src: RgbaImage, maxSide: number): Downscaled {
-  const { width: w, height: h, data } = src;
+  const { width: w, height: h } = src;
   const factor = Math.max(1, Math.ceil(Math.max(w, h) / maxSide));
   // Nothing writes to the working copy: at full size it is the image itself.
   if (factor === 1) return { image: src, factor };
@@ -22,48 +23,52 @@ export function boxDownscale(src: RgbaImage, maxSide: number): Downscaled {
   const ow = Math.ceil(w / factor);
   const oh = Math.ceil(h / factor);
   const out = new Uint8ClampedArray(ow * oh * 4);
-  // Per output column of the current output row: sum(r*a), sum(g*a), sum(b*a), sum(a).
-  const acc = new Float64Array(ow * 4);
+  const px = pixels(src);
   for (let oy = 0; oy < oh; oy++) {
-    acc.fill(0);
     const y0 = oy * factor;
     const y1 = Math.min(h, y0 + factor);
-    let rows = 0;
-    for (let y = y0; y < y1; y += stride, rows++) {
-      const row = y * w * 4;
-      for (let ox = 0; ox < ow; ox++) {
-        const x1 = Math.min(w, (ox + 1) * factor);
-        let r = 0;
-        let g = 0;
-        let b = 0;
-        let a = 0;
-        for (let x = ox * factor; x < x1; x += stride) {
-          const i = row + x * 4;
-          const al = data[i + 3];
-          r += data[i] * al;
-          g += data[i + 1] * al;
-          b += data[i + 2] * al;
+    const rows = Math.ceil((y1 - y0) / stride);
+    for (let ox = 0; ox < ow; ox++) {
+      const x0 = ox * factor;
+      const x1 = Math.min(w, x0 + factor);
+      // Sums of r*a, g*a, b*a and a over the block's samples: integers, so exact in any order.
+      let r = 0;
+      let g = 0;
+      let b = 0;
+      let a = 0;
+      for (let y = y0; y < y1; y += stride) {
+        for (let i = y * w + x0, end = y * w + x1; i < end; i += stride) {
+          const v = px[i];
+          const al = v >>> 24;
+          r += (v & 255) * al;
+          g += ((v >>> 8) & 255) * al;
+          b += ((v >>> 16) & 255) * al;
           a += al;
         }
-        const k = ox * 4;
-        acc[k] += r;
-        acc[k + 1] += g;
-        acc[k + 2] += b;
-        acc[k + 3] += a;
       }
-    }
-    for (let ox = 0; ox < ow; ox++) {
-      const k = ox * 4;
-      const cols = Math.ceil((Math.min(w, (ox + 1) * factor) - ox * factor) / stride);
-      const a = acc[k + 3];
       const o = (oy * ow + ox) * 4;
       if (a > 0) {
-        out[o] = acc[k] / a;
-        out[o + 1] = acc[k + 1] / a;
-        out[o + 2] = acc[k + 2] / a;
+        out[o] = r / a;
+        out[o + 1] = g / a;
+        out[o + 2] = b / a;
       }
-      out[o + 3] = Math.round(a / (rows * cols));
+      out[o + 3] = Math.round(a / (rows * Math.ceil((x1 - x0) / stride)));
     }
   }
   return { image: { width: ow, height: oh, data: out }, factor };
+}
+
+const LITTLE_ENDIAN = new Uint8Array(Uint32Array.of(1).buffer)[0] === 1;
+
+/**
+ * The image's pixels as 32-bit words r | g << 8 | b << 16 | a << 24: a view of its bytes on
+ * little-endian machines (all usual ones) when they start on a 4-byte boundary, a copy otherwise.
+ */
+function pixels(img: RgbaImage): Uint32Array {
+  const n = img.width * img.height;
+  const d = img.data;
+  if (LITTLE_ENDIAN && d.byteOffset % 4 === 0) return new Uint32Array(d.buffer, d.byteOffset, n);
+  const out = new Uint32Array(n);
+  for (let p = 0; p < n; p++) out[p] = (d[4 * p] | (d[4 * p + 1] << 8) | (d[4 * p + 2] << 16) | (d[4 * p + 3] << 24)) >>> 0;
+  return out;
 }

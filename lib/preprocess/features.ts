@@ -16,8 +16,8 @@ export interface Features {
 /**
  * hypot(a, b) / 2 as a float32, as `Math.fround(Math.hypot(a, b) / 2)` gives it. Math.hypot is slow (it
  * guards against overflow); a plain square root is within a few double ulps of it, which decides the
- * float32 unless the value sits right at a float32 rounding boundary (about 1 in 16 million): only then
- * Math.hypot itself is asked.
+ * float32 unless the value sits within 2^-48 of a float32 rounding boundary: only then (rarely) is
+ * Math.hypot itself asked.
  */
 function halfHypot32(a: number, b: number): number {
   const v = Math.sqrt(a * a + b * b) / 2;

@@ -27,8 +27,6 @@ export function openCloseBits(bits: BitMask, r: number): BitMask {
   return erodeBits(closedUp, r);
 }
 
-export const openClose = (m: Mask, r: number): Mask => unpack(openCloseBits(pack(m), r));
-
 export function countSet(m: Mask): number {
   const d = m.data;
   let n = 0;

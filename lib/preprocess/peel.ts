@@ -1,4 +1,4 @@
-import { unpack } from './bitmask';
+import { andNot, countBits, erodeBits, unpack } from './bitmask';
 import type { BitMask } from './bitmask';
 import type { Mask } from './types';
 
@@ -13,21 +13,21 @@ export function peel(
   t: number,
   steps: number,
 ): [Mask, number] {
-  const { width: w, height: h, stride, words } = bits;
+  const { width: w, height: h, stride } = bits;
   const mask = unpack(bits);
   const m = mask.data;
-  // Only object pixels of background colour can ever go: found among the set bits.
+  let set = countBits(bits);
+  // Only object pixels of background colour can go, and only within `steps` pixels of the outline (a
+  // layer a step; the image's edge is no outline): found among the set bits of that band.
+  const band = andNot(bits, erodeBits(bits, steps)).words;
   const candidates: number[] = [];
-  let set = 0;
   for (let y = 0; y < h; y++) {
     for (let j = 0; j < stride; j++) {
-      const v = words[y * stride + j];
+      const v = band[y * stride + j];
       if (v === 0) continue;
       for (let i = 0; i < 32; i++) {
-        if (((v >>> i) & 1) === 0) continue;
         const p = y * w + 32 * j + i;
-        set++;
-        if (colourDistance(p) < t) candidates.push(p);
+        if ((v >>> i) & 1 && colourDistance(p) < t) candidates.push(p);
       }
     }
   }

@@ -87,7 +87,7 @@ export function segment(img: RgbaImage): Segmentation | null {
     const cache = {};
     for (let step = 0; step < REFINE_STEPS; step++) {
       const logit = objectLogOdds({ features: f, distance }, bits, cache);
-      // logit > 0 (float32 values above 0 are at least the least double above 0).
+      // logit > 0: every positive float32 is at least the least positive double.
       let next = atLeast(logit, Number.MIN_VALUE, w, h);
       if (opaqueBits) next = and(next, opaqueBits);
       if (!anySet(next)) break;

@@ -25,7 +25,7 @@ export function stepThresholds(g: (x: number) => number, count: number): Float32
       out[k - 1] = Infinity;
       continue;
     }
-    // Invariant: g(hi) >= k; lo is below the threshold (or the least value) .
+    // Binary search over the float32 values in order; g(hi) >= k throughout.
     while (hi - lo > 1) {
       const mid = lo + Math.floor((hi - lo) / 2);
       if (g(fromOrdinal(mid)) >= k) hi = mid;
