@@ -10,6 +10,10 @@
 // giving [Ci, kh, kw, Co], then transpose to [kh, kw, Ci, Co].
 // Measured on wasm this beat an im2col matmul (slices and strided slices are
 // slow JS copies there, and matMul with transposeA is ~10x slower than without).
+// Except when the input has very few channels (the first layer: Ci = 1): the
+// swapped conv then has a filter as large as the image and 9 outputs, which
+// XNNPACK runs ~4x slower than writing the few im2col rows in JS (im2col.ts)
+// and one plain matMul: rows [kh*kw*Ci, P] x dy [P, Co], P = N*Ho*Wo.
 import {
   backend_util,
   Conv2DBackpropFilter,
@@ -18,7 +22,21 @@ import {
   type KernelFunc,
   type TensorInfo,
 } from '@tensorflow/tfjs-core';
+import { im2colTransposed, type Im2colGeometry } from './im2col';
 import { WasmScope, type WasmBackendLike } from './wasm-scope';
+
+/** Filter taps times input channels up to which the im2col matMul wins. */
+const IM2COL_MAX_ROWS = 64;
+
+function viaIm2col(s: WasmScope, x: TensorInfo, dy: TensorInfo, g: Im2colGeometry, outC: number): TensorInfo {
+  const rows = g.kh * g.kw * g.shape[3];
+  const positions = g.shape[0] * g.outH * g.outW;
+  const patches = s.empty([1, rows, positions]);
+  // Both views are taken after the last allocation, which could move the heap.
+  im2colTransposed(s.backend.typedArrayFromHeap(x), g, s.backend.typedArrayFromHeap(patches) as Float32Array);
+  const dw = s.run('BatchMatMul', { a: patches, b: s.reshape(dy, [1, positions, outC]) }, { transposeA: false, transposeB: false });
+  return s.reshape(dw, [g.kh, g.kw, g.shape[3], outC]);
+}
 
 function conv2DBackpropFilter(args: {
   inputs: { x: TensorInfo; dy: TensorInfo };
@@ -43,6 +61,10 @@ function conv2DBackpropFilter(args: {
     const padBottom = Math.max(0, kh - 1 + (info.outHeight - 1) * sh + 1 - top - inH);
     const padRight = Math.max(0, kw - 1 + (info.outWidth - 1) * sw + 1 - left - inW);
 
+    if (kh * kw * inC <= IM2COL_MAX_ROWS) {
+      const g = { shape: xShape, kh, kw, sh, sw, top, left, outH: info.outHeight, outW: info.outWidth };
+      return viaIm2col(s, x, dy, g, info.outChannels);
+    }
     const xT = s.transpose(x, [3, 1, 2, 0]);
     const dyT = s.transpose(dy, [1, 2, 0, 3]);
     let dw = s.conv(xT, dyT, [top, padBottom], [left, padRight], [sh, sw]);

@@ -54,6 +54,13 @@ export class WasmScope {
     return this.run('Fill', {}, { shape, value: 0, dtype: 'float32' });
   }
 
+  /** A new uninitialised tensor, to be written through backend.typedArrayFromHeap. */
+  empty(shape: number[]): TensorInfo {
+    const out = this.backend.makeOutput(shape, 'float32');
+    this.made.push(out);
+    return out;
+  }
+
   /** Copies JS values (e.g. a rearranged filter) onto the wasm heap. */
   fromValues(shape: number[], values: Float32Array): TensorInfo {
     const out = this.backend.makeOutput(shape, 'float32', undefined, values);
