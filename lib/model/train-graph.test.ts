@@ -4,7 +4,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { useWasmBackend } from '../tf/backend';
 import { buildModel, logitsModel } from './architecture';
 import { createRng } from './rng';
-import { createTrainGraph } from './train-graph';
+import { createTrainGraph, dropoutMask } from './train-graph';
 import { createTrainer } from './trainer';
 
 const config = { stages: [[4], [6, 6], [8]], head: 'gap' as const, hidden: 0, dropout: 0, seed: 3 };
@@ -67,5 +67,18 @@ describe.each(['wasm', 'cpu'])('fast training graph on %s', (backend) => {
     expect(tf.memory().numTensors).toBe(before);
     trainer.dispose();
     model.dispose();
+  });
+});
+
+describe('dropoutMask', () => {
+  it('drops about `rate` of the values, scales the rest to keep the mean, and repeats with the seed', () => {
+    const values = (seed: number) => tf.tidy(() => dropoutMask([64, 100], 0.25, createRng(seed)).dataSync());
+    const mask = values(5);
+    const dropped = mask.filter((v) => v === 0).length / mask.length;
+    expect(dropped).toBeGreaterThan(0.23);
+    expect(dropped).toBeLessThan(0.27);
+    expect(new Set(mask)).toEqual(new Set([0, 1 / 0.75].map(Math.fround)));
+    expect(Array.from(values(5))).toEqual(Array.from(mask));
+    expect(Array.from(values(6))).not.toEqual(Array.from(mask));
   });
 });

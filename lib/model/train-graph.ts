@@ -28,6 +28,17 @@ const weight = (layer: Layer, name: string) => {
 
 const pair = (v: unknown) => (Array.isArray(v) ? (v as number[]) : [v as number, v as number]);
 
+/**
+ * A fresh inverted-dropout mask every step (0, or 1/(1-rate) to keep the expected sum), drawn
+ * from the training RNG so runs repeat. tf.dropout's own generator is several times slower.
+ */
+export function dropoutMask(shape: number[], rate: number, rng: Rng): tf.Tensor {
+  const mask = new Float32Array(shape.reduce((p, v) => p * v, 1));
+  const kept = 1 / (1 - rate);
+  for (let i = 0; i < mask.length; i++) mask[i] = kept * +(rng.next() >= rate);
+  return tf.tensor(mask, shape);
+}
+
 export function createTrainGraph(model: tfl.LayersModel): TrainGraph {
   const pending: { layer: Layer; stats: BatchStats }[] = [];
   const layers = model.layers.filter((l) => l.getClassName() !== 'InputLayer');
@@ -78,8 +89,7 @@ export function createTrainGraph(model: tfl.LayersModel): TrainGraph {
           x = tf.reshape(x, [x.shape[0], -1]);
           break;
         case 'Dropout':
-          // A fresh mask every step, yet repeatable: the seed comes from the training RNG.
-          x = tf.dropout(x, cfg.rate as number, undefined, rng.int(2 ** 31));
+          x = tf.mul(x, dropoutMask(x.shape, cfg.rate as number, rng));
           break;
         case 'Dense': {
           x = tf.matMul(x as tf.Tensor2D, weight(layer, 'kernel') as tf.Tensor2D);
