@@ -1,12 +1,11 @@
 /**
  * Training-time batch-norm(+ReLU) and 2x2 max-pool with hand-written gradients.
  * tfjs's own gradients for these are slow on the WASM backend: batch-norm's spreads per-channel
- * values over the whole activation in many separate passes, and MaxPoolGrad is a generic loop
- * (~45 ms for 64x28x28x32, more than the convolution before it). Plain loops over the NHWC data
- * (channel innermost) do each in a few passes, on any backend that can read and write tensor data
- * synchronously (cpu, wasm). The loops avoid data-dependent branches (ReLU signs are random and
- * mispredicted branches cost more than the arithmetic) and live in module-level functions, so the
- * JS engine optimises them once.
+ * values over the whole activation in many separate passes (Tile, Reshape, Sub...) and MaxPoolGrad
+ * is a generic loop (~45 ms for 64x28x28x32, more than the convolution before it).
+ * Batch-norm here is a few whole-tensor native ops each way (per-channel values broadcast inside
+ * Mul/Add; statistics through the fast leading-axes Sum/Mean of lib/tf/reduce.ts): measured 2x
+ * faster than plain JS loops over the NHWC data. The pooling gradient is a JS loop: one pass.
  */
 import * as tf from '@tensorflow/tfjs-core';
 
@@ -27,107 +26,6 @@ function output(slot: string, n: number): Float32Array {
   return b.subarray(0, n);
 }
 
-interface BnState {
-  C: number;
-  M: number;
-  mean: Float64Array;
-  variance: Float64Array;
-  rstd: Float64Array;
-  scale: Float64Array;
-  /** 1 where the fused ReLU passed the value, else 0 (null without ReLU). */
-  mask: Uint8Array | null;
-}
-
-// Each loop is its own small function: a function holding several long loops gets compiled
-// mid-loop (on-stack replacement) before the code after the loop has run, and then keeps
-// deoptimising; measured 3-5x slower.
-
-function sumsPass(xs: Float32Array, C: number, sum: Float64Array, sumSq: Float64Array): void {
-  for (let i = 0, c = 0, n = xs.length; i < n; i++) {
-    const v = xs[i];
-    sum[c] += v;
-    sumSq[c] += v * v;
-    if (++c === C) c = 0;
-  }
-}
-
-function affinePass(xs: Float32Array, y: Float32Array, C: number, scale: Float64Array, shift: Float64Array): void {
-  for (let i = 0, c = 0, n = xs.length; i < n; i++) {
-    y[i] = xs[i] * scale[c] + shift[c];
-    if (++c === C) c = 0;
-  }
-}
-
-function affineReluPass(xs: Float32Array, y: Float32Array, mask: Uint8Array, C: number, scale: Float64Array, shift: Float64Array): void {
-  const bits = new Int32Array(y.buffer, y.byteOffset, y.length);
-  for (let i = 0, c = 0, n = xs.length; i < n; i++) {
-    const v = xs[i] * scale[c] + shift[c];
-    y[i] = 0.5 * (v + Math.abs(v)); // max(v, 0) without a branch
-    mask[i] = -bits[i] >>> 31; // 1 iff y > 0 (y is never negative)
-    if (++c === C) c = 0;
-  }
-}
-
-export function bnForward(xs: Float32Array, y: Float32Array, C: number, g: ArrayLike<number>, b: ArrayLike<number>, eps: number, relu: boolean): BnState {
-  const M = xs.length / C;
-  const sum = new Float64Array(C);
-  const sumSq = new Float64Array(C);
-  sumsPass(xs, C, sum, sumSq);
-  const mean = new Float64Array(C);
-  const variance = new Float64Array(C);
-  const rstd = new Float64Array(C);
-  const scale = new Float64Array(C);
-  const shift = new Float64Array(C);
-  for (let c = 0; c < C; c++) {
-    mean[c] = sum[c] / M;
-    variance[c] = Math.max(0, sumSq[c] / M - mean[c] * mean[c]); // float64 sums: no cancellation worry
-    rstd[c] = 1 / Math.sqrt(variance[c] + eps);
-    scale[c] = g[c] * rstd[c];
-    shift[c] = b[c] - mean[c] * scale[c];
-  }
-  const mask = relu ? new Uint8Array(xs.length) : null;
-  if (mask) affineReluPass(xs, y, mask, C, scale, shift);
-  else affinePass(xs, y, C, scale, shift);
-  return { C, M, mean, variance, rstd, scale, mask };
-}
-
-function gradSumsPass(xs: Float32Array, d: ArrayLike<number>, mask: Uint8Array | null, C: number, sdy: Float64Array, sdyx: Float64Array): void {
-  for (let i = 0, c = 0, n = xs.length; i < n; i++) {
-    const v = mask ? d[i] * mask[i] : d[i];
-    sdy[c] += v;
-    sdyx[c] += v * xs[i];
-    if (++c === C) c = 0;
-  }
-}
-
-function gradPass(xs: Float32Array, d: ArrayLike<number>, mask: Uint8Array | null, dx: Float32Array, C: number, a: Float64Array, bx: Float64Array, e: Float64Array): void {
-  for (let i = 0, c = 0, n = xs.length; i < n; i++) {
-    const v = mask ? d[i] * mask[i] : d[i];
-    dx[i] = a[c] * v + bx[c] * xs[i] + e[c];
-    if (++c === C) c = 0;
-  }
-}
-
-/** dgamma and dbeta from dy (masked where the fused ReLU output 0); writes dx. */
-function bnBackward(xs: Float32Array, d: ArrayLike<number>, dx: Float32Array, s: BnState): [Float32Array, Float32Array] {
-  const { C, M, mean, rstd, scale, mask } = s;
-  const sdy = new Float64Array(C);
-  const sdyx = new Float64Array(C);
-  gradSumsPass(xs, d, mask, C, sdy, sdyx);
-  // dgamma = sum(dy * xhat); dx = scale * (dy - (sum(dy) + xhat * dgamma) / M) = a*dy + b*x + e.
-  const dgamma = new Float32Array(C);
-  const bx = new Float64Array(C);
-  const e = new Float64Array(C);
-  for (let c = 0; c < C; c++) {
-    const sdxhat = rstd[c] * (sdyx[c] - mean[c] * sdy[c]);
-    dgamma[c] = sdxhat;
-    bx[c] = (-scale[c] * rstd[c] * sdxhat) / M;
-    e[c] = (-scale[c] * (sdy[c] - mean[c] * rstd[c] * sdxhat)) / M;
-  }
-  gradPass(xs, d, mask, dx, C, scale, bx, e);
-  return [dgamma, Float32Array.from(sdy)];
-}
-
 /**
  * y = relu?(gamma * (x - mean) / sqrt(var + eps) + beta) with the batch's own mean and (biased)
  * variance per channel (last axis). Reports those statistics for the moving averages.
@@ -135,17 +33,31 @@ function bnBackward(xs: Float32Array, d: ArrayLike<number>, dx: Float32Array, s:
 export function batchNormTrain(
   x: tf.Tensor, gamma: tf.Tensor1D, beta: tf.Tensor1D, epsilon: number, relu: boolean, report: (s: BatchStats) => void,
 ): tf.Tensor {
-  const op = tf.customGrad(((xt: tf.Tensor, gt: tf.Tensor, bt: tf.Tensor) => {
-    const xs = xt.dataSync() as Float32Array;
-    const y = output('bn-y', xs.length);
-    const state = bnForward(xs, y, xt.shape[xt.rank - 1], gt.dataSync(), bt.dataSync(), epsilon, relu);
-    report({ mean: Float32Array.from(state.mean), variance: Float32Array.from(state.variance) });
+  const axes = x.shape.slice(0, -1).map((_, i) => i);
+  const op = tf.customGrad(((xt: tf.Tensor, gt: tf.Tensor, bt: tf.Tensor, save: (t: tf.Tensor[]) => void) => {
+    const mean = tf.mean(xt, axes);
+    const centered = tf.sub(xt, mean);
+    // Centred before squaring: no cancellation in float32 when the mean is large.
+    const variance = tf.mean(tf.square(centered), axes);
+    const rstd = tf.rsqrt(tf.add(variance, epsilon));
+    const scale = tf.mul(gt, rstd);
+    const linear = tf.add(tf.mul(centered, scale), bt);
+    const y = relu ? tf.relu(linear) : linear;
+    report({ mean: mean.dataSync() as Float32Array, variance: variance.dataSync() as Float32Array });
+    save([centered, y, rstd, scale]);
     return {
-      value: tf.tensor(y, xt.shape),
-      gradFunc: (dy: tf.Tensor) => {
-        const dx = output('bn-dx', xs.length);
-        const [dgamma, dbeta] = bnBackward(xs, dy.dataSync(), dx, state);
-        return [tf.tensor(dx, xt.shape), tf.tensor1d(dgamma), tf.tensor1d(dbeta)];
+      value: y,
+      gradFunc: (dy: tf.Tensor, [c, ys, r, k]: tf.Tensor[]) => {
+        // dy through the ReLU; then with M values per channel and xhat = c * rstd:
+        //   dbeta = sum(dy), dgamma = sum(dy * xhat),
+        //   dx = scale * (dy - (dbeta + xhat * dgamma) / M) = dy * scale + c * a + b.
+        const M = c.size / c.shape[c.rank - 1];
+        const d = relu ? tf.mul(dy, tf.step(ys)) : dy;
+        const dbeta = tf.sum(d, axes);
+        const dgamma = tf.mul(tf.sum(tf.mul(d, c), axes), r);
+        const a = tf.mul(tf.mul(k, r), tf.div(dgamma, -M));
+        const b = tf.mul(k, tf.div(dbeta, -M));
+        return [tf.add(tf.add(tf.mul(d, k), tf.mul(c, a)), b), dgamma, dbeta];
       },
     };
   }) as unknown as CustomGradFn);
