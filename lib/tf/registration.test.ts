@@ -8,7 +8,7 @@ import { registerWasmTrainingKernels } from './training-kernels';
 
 const OURS = [
   'Conv2DBackpropFilter', 'Conv2DBackpropInput', 'DepthwiseConv2dNativeBackpropInput',
-  'DepthwiseConv2dNativeBackpropFilter', 'MaxPoolGrad', 'Tile', 'Sum', 'Mean',
+  'DepthwiseConv2dNativeBackpropFilter', 'MaxPoolGrad', 'Tile', 'Sum', 'Mean', 'BatchMatMul',
 ];
 
 const registry = (backend: string) => new Map(tf.getKernelsForBackend(backend).map((k) => [k.kernelName, k]));
@@ -60,5 +60,6 @@ describe('registerWasmTrainingKernels', () => {
     expect(await wasmVsCpu(nchw)).toBeLessThan(1e-4);
     expect(await wasmVsCpu(() => tf.tile(input([2, 3], 3), [3, 2]))).toBe(0);
     expect(await wasmVsCpu(() => tf.mean(input([4, 5, 6], 4), 2))).toBeLessThan(1e-4);
+    expect(await wasmVsCpu(() => tf.matMul(input([3, 4], 5), input([4, 2], 6)))).toBeLessThan(1e-5);
   });
 });

@@ -129,3 +129,17 @@ describe('Sum, Mean and Tile on wasm match cpu', () => {
     expect(await wasmVsCpu(() => tf.tile(input(shape, 5), reps))).toBe(0);
   });
 });
+
+describe('BatchMatMul with transposed operands on wasm matches cpu', () => {
+  const cases: Array<[number[], number[], boolean, boolean]> = [
+    [[64, 10], [47, 10], false, true], // a dense layer's input gradient
+    [[64, 47], [64, 10], true, false], // its kernel gradient
+    [[5, 3], [4, 5], true, true],
+    [[2, 3, 5], [2, 4, 5], false, true], // batched
+    [[2, 5, 3], [1, 5, 4], true, false], // broadcast batch
+    [[1, 6, 3], [1, 6, 1], true, false], // a matrix-vector product: the stock kernel
+  ];
+  it.each(cases)('%j x %j, transposeA %s, transposeB %s', async (a, b, ta, tb) => {
+    expect(await wasmVsCpu(() => tf.matMul(input(a, 6), input(b, 7), ta, tb))).toBeLessThan(TOLERANCE);
+  });
+});

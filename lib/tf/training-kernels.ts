@@ -9,6 +9,7 @@
 //   MaxPoolGrad: windows whose max is negative lose their gradient, and tied
 //   maxima (all-zero windows after ReLU) pick the last one, not the first.
 // Slow (replaced for the cases training hits; the stock kernel keeps the rest):
+//   BatchMatMul with a transposed operand: a loop instead of XNNPACK.
 //   Conv2DBackpropInput: a naive loop, ~1 GMAC/s.
 //   Tile: batch-norm's gradient broadcasts with it; a generic index loop.
 //   Sum, Mean: batch-norm statistics and bias gradients reduce the leading
@@ -17,6 +18,7 @@
 // Adam uses is registered and matches cpu (AvgPoolGrad is a native wasm
 // kernel); see training-kernels.test.ts and training-step.test.ts.
 import {
+  BatchMatMul,
   Conv2DBackpropFilter,
   Conv2DBackpropInput,
   DepthwiseConv2dNativeBackpropFilter,
@@ -31,6 +33,7 @@ import {
   type KernelConfig,
   type KernelFunc,
 } from '@tensorflow/tfjs-core';
+import { makeBatchMatMulConfig } from './batch-mat-mul';
 import { conv2DBackpropFilterConfig } from './conv-backprop-filter';
 import { makeConv2DBackpropInputConfig } from './conv-backprop-input';
 import { depthwiseBackpropFilterConfig, depthwiseBackpropInputConfig } from './depthwise-backprop';
@@ -60,4 +63,5 @@ export function registerWasmTrainingKernels(): void {
   install(Tile, makeTileConfig);
   install(Sum, makeSumConfig);
   install(Mean, makeMeanConfig);
+  install(BatchMatMul, makeBatchMatMulConfig);
 }

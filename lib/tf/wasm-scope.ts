@@ -32,6 +32,12 @@ export class WasmScope {
     return out;
   }
 
+  /** Takes ownership of a tensor made outside `run` (e.g. by a stock kernel called directly). */
+  adopt(t: TensorInfo): TensorInfo {
+    this.made.push(t);
+    return t;
+  }
+
   reshape(x: TensorInfo, shape: number[]): TensorInfo {
     return this.run('Reshape', { x }, { shape });
   }
