@@ -4,7 +4,7 @@
  * training-curves.png).
  *
  *   npm run train -- [--epochs N] [--batch N] [--lr X] [--limit N] [--out DIR] [--arch JSON]
- *                    [--val N] [--seed N] [--wd X] [--smooth X] [--no-augment] [--minutes M] [--from DIR]
+ *                    [--val N] [--seed N] [--wd X] [--smooth X] [--augment default|light|none] [--minutes M] [--from DIR]
  *
  * --minutes caps the training loop's wall time (the learning-rate schedule follows whichever of
  * steps and time is further along), for runs on a shared machine.
@@ -16,7 +16,7 @@ import sharp from 'sharp';
 import { CLASS_NAMES } from '../lib/classes';
 import { loadSplit } from '../lib/data/shards';
 import { buildModel, countMacs, DEFAULT_ARCHITECTURE, foldTemperature, logitsModel, type ArchitectureConfig } from '../lib/model/architecture';
-import { DEFAULT_AUGMENT } from '../lib/model/augment';
+import { AUGMENT_PRESETS } from '../lib/model/augment';
 import { expectedCalibrationError, fitTemperature, nll, softmaxRows } from '../lib/model/calibration';
 import { INPUT_DESCRIPTION, INPUT_SHAPE } from '../lib/model/contract';
 import { trainingCurvesSvg } from '../lib/model/curves';
@@ -43,7 +43,7 @@ const { values: args } = parseArgs({
     smooth: { type: 'string', default: '0' },
     minutes: { type: 'string' },
     from: { type: 'string' },
-    'no-augment': { type: 'boolean', default: false },
+    augment: { type: 'string', default: 'default' },
   },
 });
 
@@ -55,6 +55,11 @@ interface Bar {
 }
 const CLI_PROGRESS = 'cli-progress';
 const progress = (await import(CLI_PROGRESS)).default as { SingleBar: new (o: object) => Bar };
+
+function augmentPreset(name: string) {
+  if (!(name in AUGMENT_PRESETS)) throw new Error(`--augment must be one of ${Object.keys(AUGMENT_PRESETS).join(', ')}`);
+  return AUGMENT_PRESETS[name as keyof typeof AUGMENT_PRESETS];
+}
 
 const started = Date.now();
 const pct = (v: number) => `${(100 * v).toFixed(2)}%`;
@@ -84,7 +89,7 @@ const options: FitOptions = {
   seed,
   weightDecay: Number(args.wd),
   labelSmoothing: Number(args.smooth),
-  augment: args['no-augment'] ? null : DEFAULT_AUGMENT,
+  augment: augmentPreset(args.augment),
   budgetSeconds: args.minutes ? Number(args.minutes) * 60 : undefined,
 };
 const batches = Math.floor(train.count / options.batchSize);

@@ -44,6 +44,26 @@ export const NO_AUGMENT: AugmentOptions = {
   flip: 0, affine: 0, erode: 0, blur: 0, contrast: 0, gamma: 0, background: 0, speckles: 0, noise: 0,
 };
 
+/**
+ * Half the photometric changes and milder geometry: for the last stage of training, where the
+ * network, already robust, has to fit the clean images more closely.
+ */
+export const LIGHT_AUGMENT: AugmentOptions = {
+  ...DEFAULT_AUGMENT,
+  affine: 0.3,
+  erode: 0.04,
+  blur: 0.04,
+  contrast: 0.06,
+  gamma: 0.05,
+  background: 0.04,
+  speckles: 0.04,
+  noise: 0.05,
+  maxShift: 2,
+  scale: [0.9, 1.1],
+};
+
+export const AUGMENT_PRESETS = { default: DEFAULT_AUGMENT, light: LIGHT_AUGMENT, none: null } as const;
+
 const N = IMAGE_SIZE;
 const C = (N - 1) / 2;
 
