@@ -62,7 +62,8 @@ const stepper = (graph: 'fast' | 'layers') => {
 };
 
 const wasmInferMs = await median('wasm inference', infer(x), reps * 2);
-const singleMs = await median('wasm one-image inference', infer(x1), 50, 5);
+// Warm means steady state: tfjs-layers' JS takes some hundred calls to be fully optimised.
+const singleMs = await median('wasm one-image inference', infer(x1), 100, 200);
 const wasmTrainMs = await median('wasm training step', stepper('fast'), reps);
 const layersTrainMs = await median('wasm training step, tfjs-layers pass', stepper('layers'), Math.max(3, reps >> 1));
 const fitModel = buildModel(arch); // model.fit's path: compiled model, softmax output, trainOnBatch
