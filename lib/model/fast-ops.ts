@@ -27,8 +27,8 @@ function output(slot: string, n: number): Float32Array {
   return b.subarray(0, n);
 }
 
-/** x * scale[c] + shift[c] per channel of NHWC x (then ReLU): a 1x1 depthwise conv, SIMD in XNNPACK. */
-function channelAffine(x: tf.Tensor, scale: tf.Tensor, shift: tf.Tensor, relu = false): tf.Tensor {
+/** x * scale[c] (+ shift[c]) per channel of NHWC x (then ReLU): a 1x1 depthwise conv, SIMD in XNNPACK. */
+function channelAffine(x: tf.Tensor, scale: tf.Tensor, shift?: tf.Tensor, relu = false): tf.Tensor {
   const C = x.shape[3]!;
   return tf.fused.depthwiseConv2d({
     x: x as tf.Tensor4D, filter: tf.reshape(scale, [1, 1, C, 1]) as tf.Tensor4D, strides: 1, pad: 'valid',
@@ -68,7 +68,7 @@ export function batchNormTrain(
         const dgamma = tf.mul(tf.sum(tf.mul(d, c), axes), r);
         const a = tf.mul(tf.mul(k, r), tf.div(dgamma, -M));
         const b = tf.mul(k, tf.div(dbeta, -M));
-        return [tf.add(channelAffine(d, k, tf.zerosLike(k)), channelAffine(c, a, b)), dgamma, dbeta];
+        return [tf.add(channelAffine(d, k), channelAffine(c, a, b)), dgamma, dbeta];
       },
     };
   }) as unknown as CustomGradFn);

@@ -24,8 +24,8 @@ export function makeBatchMatMulConfig(stock: KernelConfig | undefined): KernelCo
       return stock.kernelFunc(args as never) as TensorInfo;
     }
     return WasmScope.use(backend, (s) => {
-      const a = transposeA ? s.transpose(inputs.a, lastTwoSwapped(inputs.a.shape.length)) : inputs.a;
-      const b = transposeB ? s.transpose(inputs.b, lastTwoSwapped(inputs.b.shape.length)) : inputs.b;
+      const a = transposeA ? s.transpose(A, lastTwoSwapped(A.shape.length)) : A;
+      const b = transposeB ? s.transpose(B, lastTwoSwapped(B.shape.length)) : B;
       const out = stock.kernelFunc({ inputs: { a, b }, backend, attrs: { ...attrs, transposeA: false, transposeB: false } } as never) as TensorInfo;
       return s.adopt(out);
     });

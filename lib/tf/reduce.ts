@@ -37,17 +37,19 @@ export function matMulReduction(shape: number[], axes: number[]): [number, numbe
   return sizes.includes(0) || sizes[2] === 1 ? null : sizes;
 }
 
+/** x3 [outer, R, inner] reduced over R as x3^T times a column of `weight`s: [outer, inner, 1]. */
+function weightedSumOverMiddle(s: WasmScope, x3: TensorInfo, weight: number): TensorInfo {
+  const column = s.run('Fill', {}, { shape: [1, x3.shape[1], 1], value: weight, dtype: 'float32' });
+  return s.run('BatchMatMul', { a: x3, b: column }, { transposeA: true, transposeB: false });
+}
+
 /** Sum or Mean of NHWC x over height and width, and over the batch if asked. */
 function spatialReduction(s: WasmScope, kernelName: typeof Sum | typeof Mean, x: TensorInfo, overBatch: boolean): TensorInfo {
   const [n, h, w, c] = x.shape;
-  let y = s.reshape(s.run('AvgPool', { x }, { filterSize: [h, w], strides: [1, 1], pad: 'valid' }), [1, n, c]);
-  if (overBatch) {
-    const ones = s.run('Fill', {}, { shape: [1, n, 1], value: 1, dtype: 'float32' });
-    y = s.run('BatchMatMul', { a: y, b: ones }, { transposeA: true, transposeB: false }); // sums of the means
-  }
-  const scale = kernelName === Mean ? (overBatch ? 1 / n : 1) : h * w;
-  if (scale === 1) return y;
-  return s.run('Multiply', { a: y, b: s.run('Fill', {}, { shape: [], value: scale, dtype: 'float32' }) });
+  const means = s.reshape(s.run('AvgPool', { x }, { filterSize: [h, w], strides: [1, 1], pad: 'valid' }), [1, n, c]);
+  if (overBatch) return weightedSumOverMiddle(s, means, kernelName === Mean ? 1 / n : h * w);
+  if (kernelName === Mean) return means;
+  return s.run('Multiply', { a: means, b: s.run('Fill', {}, { shape: [], value: h * w, dtype: 'float32' }) });
 }
 
 function makeReduceConfig(kernelName: typeof Sum | typeof Mean, stock: KernelConfig | undefined): KernelConfig {
@@ -67,10 +69,7 @@ function makeReduceConfig(kernelName: typeof Sum | typeof Mean, stock: KernelCon
       if (x.shape.length === 4 && axes.includes(1) && axes.includes(2)) {
         return s.reshape(spatialReduction(s, kernelName, x, axes.includes(0)), outShape);
       }
-      const value = kernelName === Mean ? 1 / reduced : 1;
-      const weights = s.run('Fill', {}, { shape: [1, reduced, 1], value, dtype: 'float32' });
-      const x3 = s.reshape(x, [outer, reduced, inner]);
-      const y = s.run('BatchMatMul', { a: x3, b: weights }, { transposeA: true, transposeB: false });
+      const y = weightedSumOverMiddle(s, s.reshape(x, [outer, reduced, inner]), kernelName === Mean ? 1 / reduced : 1);
       return s.reshape(y, outShape);
     });
   };
