@@ -30,6 +30,10 @@ CONV_CASES.push(
   { n: 2, h: 8, w: 8, inC: 4, outC: 6, k: 3, stride: [2, 2], pad: 1 },
   { n: 2, h: 8, w: 9, inC: 4, outC: 6, k: 3, stride: [2, 2], pad: [[0, 0], [0, 2], [1, 0], [0, 0]] },
   { n: 1, h: 6, w: 6, inC: 2, outC: 3, k: 5, stride: [3, 3], pad: 'same' },
+  // Stride 1 with 4 | inC and 8 | outC: the SIMD filter-gradient kernel.
+  { n: 3, h: 9, w: 5, inC: 12, outC: 24, k: 5, stride: [1, 1], pad: 'same' },
+  { n: 2, h: 7, w: 10, inC: 8, outC: 16, k: 3, stride: [1, 1], pad: [[0, 0], [2, 0], [0, 1], [0, 0]] },
+  { n: 4, h: 14, w: 14, inC: 48, outC: 48, k: 3, stride: [1, 1], pad: 'same' },
 );
 const label = (c: (typeof CONV_CASES)[number]) =>
   `n${c.n} ${c.h}x${c.w}x${c.inC}->${c.outC} k${c.k} s${c.stride} ${JSON.stringify(c.pad)}`;
