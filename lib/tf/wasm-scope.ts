@@ -51,20 +51,13 @@ export class WasmScope {
   }
 
   /** NHWC stride-1 Conv2D with explicit [before, after] padding of height and width. */
-  conv(x: TensorInfo, filter: TensorInfo, padH: number[], padW: number[], dilations: number[] = [1, 1]): TensorInfo {
+  conv(x: TensorInfo, filter: TensorInfo, padH: number[], padW: number[]): TensorInfo {
     const pad = [[0, 0], padH, padW, [0, 0]];
-    return this.run('Conv2D', { x, filter }, { strides: [1, 1], dilations, pad, dataFormat: 'NHWC' });
+    return this.run('Conv2D', { x, filter }, { strides: [1, 1], dilations: [1, 1], pad, dataFormat: 'NHWC' });
   }
 
   zeros(shape: number[]): TensorInfo {
     return this.run('Fill', {}, { shape, value: 0, dtype: 'float32' });
-  }
-
-  /** A new uninitialised tensor, to be written through backend.typedArrayFromHeap. */
-  empty(shape: number[]): TensorInfo {
-    const out = this.backend.makeOutput(shape, 'float32');
-    this.made.push(out);
-    return out;
   }
 
   /** Copies JS values (e.g. a rearranged filter) onto the wasm heap. */
