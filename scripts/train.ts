@@ -15,7 +15,7 @@ import { parseArgs } from 'node:util';
 import sharp from 'sharp';
 import { CLASS_NAMES } from '../lib/classes';
 import { loadSplit } from '../lib/data/shards';
-import { buildModel, countMacs, DEFAULT_ARCHITECTURE, foldTemperature, logitsModel, type ArchitectureConfig } from '../lib/model/architecture';
+import { buildModel, countMacs, DEFAULT_ARCHITECTURE, foldTemperature, type ArchitectureConfig } from '../lib/model/architecture';
 import { AUGMENT_PRESETS } from '../lib/model/augment';
 import { expectedCalibrationError, fitTemperature, nll, softmaxRows } from '../lib/model/calibration';
 import { INPUT_DESCRIPTION, INPUT_SHAPE } from '../lib/model/contract';
@@ -103,7 +103,7 @@ const bar = new progress.SingleBar({
 // The bar counts thousandths of the run, which a time budget may end before the last epoch.
 let payload: object = { epoch: `1/${options.epochs}`, loss: '-', acc: '-', ips: '-', lr: '-' };
 bar.start(1000, 0, payload);
-const history = await fit(model, train, validation, {
+const { history, validationLogits } = await fit(model, train, validation, {
   ...options,
   onBatch: (p) =>
     bar.update(Math.round(1000 * p.progress), (payload = {
@@ -123,7 +123,8 @@ const history = await fit(model, train, validation, {
 const trainSeconds = (Date.now() - started) / 1000;
 
 // Temperature scaling on the validation split, folded into the logits layer.
-const valLogits = predictAll(logitsModel(model), validation.images, validation.count);
+if (!validationLogits) throw new Error('temperature scaling needs a validation split: set --val above 0');
+const valLogits = validationLogits;
 const temperature = fitTemperature(valLogits, validation.labels);
 const calibration = {
   split: 'validation',

@@ -6,7 +6,7 @@
 import type * as tfl from '@tensorflow/tfjs-layers';
 import { PIXELS } from '../classes';
 import type { Dataset, ReadFile } from '../data/shards';
-import { LOGITS_LAYER, logitsModel, foldTemperature } from '../model/architecture';
+import { LOGITS_LAYER, foldTemperature } from '../model/architecture';
 import { fitTemperature } from '../model/calibration';
 import { holdOut, subset } from '../model/dataset';
 import { defaultFitOptions, fit, type BatchProgress, type EpochStats } from '../model/fit';
@@ -73,7 +73,7 @@ export async function fineTune(input: FineTuneInput, events: FineTuneEvents = {}
     const split = holdOut(chosen, Math.round(chosen.count * VALIDATION_SHARE), SEED);
     const train = withCorrections(split.train, input.corrections, settings.correctionWeight);
     for (const layer of model.layers) layer.trainable = settings.layers === 'all' || layer.name === LOGITS_LAYER;
-    const history = await fit(model, train, split.validation, {
+    const { history, validationLogits } = await fit(model, train, split.validation, {
       ...defaultFitOptions(settings.learningRate),
       epochs: settings.epochs,
       batchSize: settings.batchSize,
@@ -85,7 +85,8 @@ export async function fineTune(input: FineTuneInput, events: FineTuneEvents = {}
     for (const layer of model.layers) layer.trainable = true; // saved in model.json: the next fine-tuning starts free
 
     // The shipped softmax is calibrated; keep it so after training (see the README's "Not sure").
-    const temperature = fitTemperature(predictAll(logitsModel(model), split.validation.images, split.validation.count), split.validation.labels);
+    // At least 500 training images, so there is always a validation split to calibrate on.
+    const temperature = fitTemperature(validationLogits!, split.validation.labels);
     foldTemperature(model, temperature);
     const after = evaluate(model, input.test);
     events.onEvaluated?.('after', after);

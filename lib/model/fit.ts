@@ -67,7 +67,13 @@ export const defaultFitOptions = (maxLr = 3e-3): Omit<FitOptions, 'epochs'> => (
 
 const pause = () => new Promise((resolve) => setTimeout(resolve, 0));
 
-export async function fit(model: tfl.LayersModel, train: Dataset, validation: Dataset | null, o: FitOptions): Promise<EpochStats[]> {
+export interface FitResult {
+  history: EpochStats[];
+  /** The trained model's logits on the validation set (from the last epoch's check), for calibration. */
+  validationLogits: Float32Array | null;
+}
+
+export async function fit(model: tfl.LayersModel, train: Dataset, validation: Dataset | null, o: FitOptions): Promise<FitResult> {
   const rng = createRng(o.seed);
   const trainer = createTrainer(model, o);
   const net = logitsModel(model);
@@ -75,6 +81,7 @@ export async function fit(model: tfl.LayersModel, train: Dataset, validation: Da
   const pixels = new Float32Array(o.batchSize * PIXELS);
   const labels = new Uint8Array(o.batchSize);
   const history: EpochStats[] = [];
+  let validationLogits: Float32Array | null = null;
   const t0 = performance.now();
   const progressAt = (step: number) =>
     Math.max(step / (o.epochs * batches), o.budgetSeconds ? (performance.now() - t0) / 1000 / o.budgetSeconds : 0);
@@ -110,9 +117,9 @@ export async function fit(model: tfl.LayersModel, train: Dataset, validation: Da
       let valLoss = NaN;
       let valAccuracy = NaN;
       if (validation && validation.count > 0) {
-        const logits = predictAll(net, validation.images, validation.count);
-        valLoss = nll(logits, validation.labels);
-        valAccuracy = evaluateOutputs(logits, validation.labels).accuracy;
+        validationLogits = predictAll(net, validation.images, validation.count);
+        valLoss = nll(validationLogits, validation.labels);
+        valAccuracy = evaluateOutputs(validationLogits, validation.labels).accuracy;
       }
       const stats: EpochStats = {
         epoch: epoch + 1,
@@ -129,5 +136,5 @@ export async function fit(model: tfl.LayersModel, train: Dataset, validation: Da
   } finally {
     trainer.dispose();
   }
-  return history;
+  return { history, validationLogits };
 }
