@@ -1,7 +1,8 @@
 /**
  * Training and inference speed of the model on the same batches: on WASM with the training
  * kernels (our fast training graph, tfjs-layers' own training pass, and model.trainOnBatch as
- * model.fit would run it), one-image inference latency, and training on the stock cpu backend.
+ * model.fit would run it), inference as the product runs it (`classify`: batch-norm folded into
+ * the convs) and as model.predict does, one-image latency, and training on the stock cpu backend.
  * Medians of several timed runs after warm-up.
  *
  *   npm run bench:train -- [--batch 64] [--reps 7] [--cpu-reps 2] [--arch JSON] [--json]
@@ -13,6 +14,7 @@ import { IMAGE_SIZE, PIXELS } from '../lib/classes';
 import { loadSplit } from '../lib/data/shards';
 import { buildModel, countMacs, DEFAULT_ARCHITECTURE } from '../lib/model/architecture';
 import { makeBatch } from '../lib/model/augment';
+import { classify } from '../lib/model/predict';
 import { createRng } from '../lib/model/rng';
 import { createTrainer } from '../lib/model/trainer';
 import { useWasmBackend } from '../lib/tf/backend';
@@ -55,15 +57,18 @@ const model = buildModel(arch);
 const x = tf.tensor4d(pixels, [B, IMAGE_SIZE, IMAGE_SIZE, 1]);
 const x1 = tf.tensor4d(pixels.subarray(0, PIXELS), [1, IMAGE_SIZE, IMAGE_SIZE, 1]);
 const ys = tf.oneHot(tf.tensor1d(labels, 'int32'), 10);
-const infer = (input: tf.Tensor) => () => tf.tidy(() => void (model.predict(input) as tf.Tensor).dataSync());
+const images = Array.from({ length: B }, (_, i) => pixels.subarray(i * PIXELS, (i + 1) * PIXELS));
+const predict = (input: tf.Tensor) => () => tf.tidy(() => void (model.predict(input) as tf.Tensor).dataSync());
 const stepper = (graph: 'fast' | 'layers') => {
   const trainer = createTrainer(model, { weightDecay: 0.01, labelSmoothing: 0, graph });
   return () => void trainer.step(pixels, labels, B, 1e-4);
 };
 
-const wasmInferMs = await median('wasm inference', infer(x), reps * 2);
-// Warm means steady state: tfjs-layers' JS takes some hundred calls to be fully optimised.
-const singleMs = await median('wasm one-image inference', infer(x1), 100, 200);
+const wasmInferMs = await median('wasm inference', () => classify(model, images), reps * 2);
+const predictMs = await median('wasm inference, model.predict', predict(x), reps * 2);
+// Warm means steady state: tfjs's JS takes some hundred calls to be fully optimised.
+const singleMs = await median('wasm one-image inference', () => classify(model, images[0]), 100, 200);
+const singlePredictMs = await median('wasm one-image inference, model.predict', predict(x1), 100, 200);
 const wasmTrainMs = await median('wasm training step', stepper('fast'), reps);
 const layersTrainMs = await median('wasm training step, tfjs-layers pass', stepper('layers'), Math.max(3, reps >> 1));
 const fitModel = buildModel(arch); // model.fit's path: compiled model, softmax output, trainOnBatch
@@ -83,6 +88,8 @@ const result = {
     inferImagesPerSecond: ips(wasmInferMs),
     trainToInferCost: wasmTrainMs / wasmInferMs,
     singleImageMs: singleMs,
+    predictImagesPerSecond: ips(predictMs),
+    predictSingleImageMs: singlePredictMs,
     layersTrainImagesPerSecond: ips(layersTrainMs),
     fitTrainImagesPerSecond: ips(fitMs),
   },
@@ -99,6 +106,8 @@ if (args.json) {
   console.log(`wasm  inference                      ${f(result.wasm.inferImagesPerSecond).padStart(6)} images/s`);
   console.log(`wasm  train/inference cost ratio     ${f(result.wasm.trainToInferCost).padStart(6)} x`);
   console.log(`wasm  one-image inference            ${f(result.wasm.singleImageMs).padStart(6)} ms`);
+  console.log(`wasm  inference, model.predict       ${f(result.wasm.predictImagesPerSecond).padStart(6)} images/s (classify: ${f(predictMs / wasmInferMs)}x faster)`);
+  console.log(`wasm  one image, model.predict       ${f(result.wasm.predictSingleImageMs).padStart(6)} ms (classify: ${f(singlePredictMs / singleMs)}x faster)`);
   console.log(`wasm  training, tfjs-layers pass     ${f(result.wasm.layersTrainImagesPerSecond).padStart(6)} images/s`);
   console.log(`wasm  training, model.trainOnBatch   ${f(result.wasm.fitTrainImagesPerSecond).padStart(6)} images/s`);
   console.log(`cpu   training step (fast graph)     ${f(result.cpu.trainImagesPerSecond).padStart(6)} images/s`);

@@ -12,7 +12,7 @@ import { loadSplit } from '../lib/data/shards';
 import { expectedCalibrationError } from '../lib/model/calibration';
 import { loadModel } from '../lib/model/io';
 import { argmaxRows, evaluateOutputs } from '../lib/model/metrics';
-import { classify, predictAll } from '../lib/model/predict';
+import { classify, disposeModel, predictAll } from '../lib/model/predict';
 import { confusionTable, perClassTable } from '../lib/model/report';
 import { useWasmBackend } from '../lib/tf/backend';
 import { readFromDir, SHARD_DIR } from './node/fashion-mnist';
@@ -65,4 +65,4 @@ if (args.images) {
     console.log(`Confusion matrix (rows: true class, columns: predicted):\n${confusionTable(result)}`);
   }
 }
-model.dispose();
+disposeModel(model);

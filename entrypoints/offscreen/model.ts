@@ -5,7 +5,7 @@
 import { browser } from 'wxt/browser';
 import { readExtensionFiles } from '../../lib/data/extension-files';
 import { loadModel, type LoadedModel } from '../../lib/model/io';
-import { classify } from '../../lib/model/predict';
+import { classify, disposeModel } from '../../lib/model/predict';
 import type { ModelStatus } from '../../lib/messages';
 import { activeStoredModel, readStoredModel } from '../../lib/storage/models';
 import { useWasmBackend } from '../../lib/tf/backend';
@@ -48,6 +48,6 @@ export async function reloadModel(): Promise<ModelStatus> {
   loading = undefined;
   const next = await modelInUse();
   const old = await previous?.catch(() => undefined);
-  if (old && old.model !== next.model) old.model.dispose();
+  if (old && old.model !== next.model) disposeModel(old.model);
   return next.status;
 }

@@ -6,7 +6,7 @@ import { CLASS_NAMES, PIXELS } from '../classes';
 import { buildModel } from './architecture';
 import { INPUT_DESCRIPTION, INPUT_SHAPE, METADATA_FILE, MODEL_FILE, WEIGHTS_FILE, type ModelMetadata } from './contract';
 import { loadModel, saveModel } from './io';
-import { classify } from './predict';
+import { classify, disposeModel } from './predict';
 
 type Files = Map<string, Uint8Array>;
 const reader = (files: Files) => async (name: string) => {
@@ -60,7 +60,7 @@ describe('model save and load', () => {
     const [a] = classify(model, image());
     const [b] = classify(loaded, image());
     for (let k = 0; k < CLASS_NAMES.length; k++) expect(b[k]).toBeCloseTo(a[k], 6);
-    loaded.dispose();
+    disposeModel(loaded);
   });
 
   it('classify leaks no tensors', async () => {
@@ -69,7 +69,7 @@ describe('model save and load', () => {
     const before = tf.memory().numTensors;
     for (let i = 0; i < 3; i++) classify(loaded, [image(), image()]);
     expect(tf.memory().numTensors).toBe(before);
-    loaded.dispose();
+    disposeModel(loaded);
   });
 
   it.each([METADATA_FILE, MODEL_FILE, WEIGHTS_FILE])('names the missing file %s', async (name) => {

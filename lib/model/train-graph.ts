@@ -9,24 +9,15 @@ import * as tf from '@tensorflow/tfjs-core';
 import type * as tfl from '@tensorflow/tfjs-layers';
 import { LOGITS_LAYER } from './architecture';
 import { batchNormTrain, maxPool2x2Train, type BatchStats } from './fast-ops';
+import { layerWeight as weight, pair, type Layer, type LayerConfig as Config } from './layer-weights';
 import type { Rng } from './rng';
 
-type Config = Record<string, unknown>;
-type Layer = tfl.LayersModel['layers'][number];
 
 export interface TrainGraph {
   /** Logits for a batch, in training mode (batch statistics, dropout). */
   forward(x: tf.Tensor4D, rng: Rng): tf.Tensor2D;
   updateMovingStats(): void;
 }
-
-const weight = (layer: Layer, name: string) => {
-  const w = layer.weights.find((v) => v.originalName.endsWith(`/${name}`));
-  if (!w) throw new Error(`layer ${layer.name} has no ${name}`);
-  return w.read() as tf.Variable;
-};
-
-const pair = (v: unknown) => (Array.isArray(v) ? (v as number[]) : [v as number, v as number]);
 
 /**
  * A fresh inverted-dropout mask every step (0, or 1/(1-rate) to keep the expected sum), drawn
