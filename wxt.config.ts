@@ -4,7 +4,9 @@ import { defineConfig } from 'wxt';
 
 const require = createRequire(import.meta.url);
 const tfjsWasmDir = dirname(require.resolve('@tensorflow/tfjs-backend-wasm/package.json'));
-const TFJS_WASM_FILES = ['tfjs-backend-wasm.wasm', 'tfjs-backend-wasm-simd.wasm', 'tfjs-backend-wasm-threaded-simd.wasm'];
+// Only the SIMD build: every Chrome with the offscreen API (109+) has WebAssembly SIMD, threads are
+// off (lib/tf/backend.ts), and our own training kernel needs SIMD too.
+const TFJS_WASM_FILES = ['tfjs-backend-wasm-simd.wasm'];
 
 // The README says why each permission is asked for.
 export default defineConfig({
@@ -12,6 +14,7 @@ export default defineConfig({
   manifest: {
     name: 'Garment Scout',
     description: 'Right-click a product image to learn what kind of garment it shows. Runs on your machine.',
+    minimum_chrome_version: '109', // chrome.offscreen
     permissions: ['contextMenus', 'offscreen'],
     host_permissions: ['<all_urls>'],
     content_security_policy: {

@@ -17,7 +17,8 @@ async function initialise(opts: WasmBackendOptions): Promise<void> {
   // Threads need cross-origin isolation and SharedArrayBuffer, which extension
   // pages and workers don't reliably have; one thread is also what we measured.
   tf.env().set('WASM_HAS_MULTITHREAD_SUPPORT', false);
-  // SIMD makes XNNPACK's conv ~3x faster here (12 vs 4 GMAC/s); keep it whenever available.
+  // SIMD makes XNNPACK's conv ~3x faster here (12 vs 4 GMAC/s), and our filter-gradient kernel
+  // is SIMD code; Node 20 and every Chrome with the offscreen API (109+) have it.
   tf.env().set('WASM_HAS_SIMD_SUPPORT', await tf.env().getAsync('WASM_HAS_SIMD_SUPPORT'));
   if (opts.wasmPaths) setWasmPaths(opts.wasmPaths);
   registerWasmTrainingKernels();
