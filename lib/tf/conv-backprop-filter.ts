@@ -2,7 +2,7 @@
 // through a conv fails there).
 //
 // dW[a,b,ci,co] = sum over n,i,j of x[n, i*s+a-top, j*s+b-left, ci] * dy[n,i,j,co]
-// runs in our SIMD kernel (conv-filter-grad-simd.ts). XNNPACK has no kernel
+// runs in our SIMD kernel (conv-simd.ts). XNNPACK has no kernel
 // for it; the best formulation with its kernels, a forward conv with the roles
 // swapped (batch as the contraction axis, dy as a filter as large as the
 // image), ran ~1.8x slower, and ~4x slower for the first layer's one channel.
@@ -14,7 +14,7 @@ import {
   type KernelFunc,
   type TensorInfo,
 } from '@tensorflow/tfjs-core';
-import { simdFilterGrad } from './conv-filter-grad-simd';
+import { simdFilterGrad } from './conv-simd';
 import { WasmScope, type WasmBackendLike } from './wasm-scope';
 
 function conv2DBackpropFilter(args: {

@@ -38,18 +38,26 @@ CONV_CASES.push(
 const label = (c: (typeof CONV_CASES)[number]) =>
   `n${c.n} ${c.h}x${c.w}x${c.inC}->${c.outC} k${c.k} s${c.stride} ${JSON.stringify(c.pad)}`;
 
-describe('Conv2D gradients on wasm match cpu', () => {
+describe('Conv2D and its gradients on wasm match cpu', () => {
   it.each(CONV_CASES.map((c) => [label(c), c] as const))('%s', async (_, c) => {
     const xShape: Shape4 = [c.n, c.h, c.w, c.inC];
     const filterShape: Shape4 = [c.k, c.k, c.inC, c.outC];
     const { outShape } = tf.backend_util.computeConv2DInfo(xShape, filterShape, c.stride as [number, number], 1, c.pad);
     const attrs = { strides: c.stride, pad: c.pad, dataFormat: 'NHWC' };
+    const y = await wasmVsCpu(() => tf.engine().runKernel('Conv2D',
+      { x: input(xShape, 1), filter: input(filterShape, 3) }, { ...attrs, dilations: 1 }) as tf.Tensor);
     const dW = await wasmVsCpu(() => tf.engine().runKernel('Conv2DBackpropFilter',
       { x: input(xShape, 1), dy: input(outShape, 2) }, { ...attrs, filterShape }) as tf.Tensor);
     const dX = await wasmVsCpu(() => tf.engine().runKernel('Conv2DBackpropInput',
       { dy: input(outShape, 2), filter: input(filterShape, 3) }, { ...attrs, inputShape: xShape }) as tf.Tensor);
+    expect(y).toBeLessThan(TOLERANCE);
     expect(dW).toBeLessThan(TOLERANCE);
     expect(dX).toBeLessThan(TOLERANCE);
+  });
+
+  it('runs a dilated conv (the stock kernel\'s case)', async () => {
+    const y = await wasmVsCpu(() => tf.conv2d(input([2, 9, 9, 4], 1) as tf.Tensor4D, input([3, 3, 4, 8], 3) as tf.Tensor4D, 1, 'same', 'NHWC', 2));
+    expect(y).toBeLessThan(TOLERANCE);
   });
 
   it('handles NCHW (filter: transposed; input: stock fallback)', async () => {
