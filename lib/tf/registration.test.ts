@@ -7,7 +7,7 @@ import { randomValues, relativeError, valuesOn, wasmVsCpu } from './testing';
 import { registerWasmTrainingKernels } from './training-kernels';
 
 const OURS = [
-  'Conv2DBackpropFilter', 'Conv2DBackpropInput', 'DepthwiseConv2dNativeBackpropInput',
+  'Conv2D', 'Conv2DBackpropFilter', 'Conv2DBackpropInput', 'DepthwiseConv2dNativeBackpropInput',
   'DepthwiseConv2dNativeBackpropFilter', 'MaxPoolGrad', 'Tile', 'Sum', 'Mean', 'BatchMatMul',
 ];
 
