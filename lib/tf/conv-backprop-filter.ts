@@ -14,7 +14,7 @@ import {
   type KernelFunc,
   type TensorInfo,
 } from '@tensorflow/tfjs-core';
-import { simdFilterGrad } from './conv-simd';
+import { convGeometry, simdFilterGrad } from './conv-simd';
 import { WasmScope, type WasmBackendLike } from './wasm-scope';
 
 function conv2DBackpropFilter(args: {
@@ -32,19 +32,8 @@ function conv2DBackpropFilter(args: {
     const xShape = x.shape as [number, number, number, number];
     const info = backend_util.computeConv2DInfo(
       xShape, filterShape, strides, 1, pad, dimRoundingMode, false, 'channelsLast');
-    const g = {
-      shape: xShape,
-      kh: info.filterHeight,
-      kw: info.filterWidth,
-      sh: info.strideHeight,
-      sw: info.strideWidth,
-      top: info.padInfo.top,
-      left: info.padInfo.left,
-      outH: info.outHeight,
-      outW: info.outWidth,
-      outC: info.outChannels,
-    };
-    const dw = simdFilterGrad(backend.typedArrayFromHeap(x) as Float32Array, backend.typedArrayFromHeap(dy) as Float32Array, g);
+    const dw = simdFilterGrad(backend.typedArrayFromHeap(x) as Float32Array, backend.typedArrayFromHeap(dy) as Float32Array,
+      convGeometry(xShape, info));
     return backend.makeOutput(filterShape, 'float32', undefined, dw);
   });
 }

@@ -8,6 +8,7 @@
 // are padded with zeros on the way in and dropped on the way out. The copies
 // cost a few percent of the kernels' time on our model. The module's memory
 // grows to the largest batch seen and stays there.
+import type { backend_util } from '@tensorflow/tfjs-core';
 import wasmBase64 from './simd/conv.wasm';
 
 export interface ConvGeometry {
@@ -23,6 +24,22 @@ export interface ConvGeometry {
   outH: number;
   outW: number;
   outC: number;
+}
+
+/** The geometry of an NHWC conv of input `shape`, from tfjs's conv info. */
+export function convGeometry(shape: number[], info: backend_util.Conv2DInfo): ConvGeometry {
+  return {
+    shape: shape as ConvGeometry['shape'],
+    kh: info.filterHeight,
+    kw: info.filterWidth,
+    sh: info.strideHeight,
+    sw: info.strideWidth,
+    top: info.padInfo.top,
+    left: info.padInfo.left,
+    outH: info.outHeight,
+    outW: info.outWidth,
+    outC: info.outChannels,
+  };
 }
 
 interface Kernels {

@@ -12,7 +12,7 @@ import {
   type KernelFunc,
   type TensorInfo,
 } from '@tensorflow/tfjs-core';
-import { simdConv2d } from './conv-simd';
+import { convGeometry, simdConv2d } from './conv-simd';
 import type { WasmBackendLike } from './wasm-scope';
 
 type Args = { inputs: { x: TensorInfo; filter: TensorInfo }; backend: WasmBackendLike; attrs: Conv2DAttrs };
@@ -29,18 +29,8 @@ export function makeConv2DConfig(stock: KernelConfig | undefined): KernelConfig 
       if (!stock) throw new Error('Conv2D: case not supported and no stock wasm kernel');
       return stock.kernelFunc(args as never) as TensorInfo;
     }
-    const y = simdConv2d(backend.typedArrayFromHeap(x) as Float32Array, backend.typedArrayFromHeap(filter) as Float32Array, {
-      shape: x.shape as [number, number, number, number],
-      kh: info.filterHeight,
-      kw: info.filterWidth,
-      sh: info.strideHeight,
-      sw: info.strideWidth,
-      top: info.padInfo.top,
-      left: info.padInfo.left,
-      outH: info.outHeight,
-      outW: info.outWidth,
-      outC: info.outChannels,
-    });
+    const y = simdConv2d(backend.typedArrayFromHeap(x) as Float32Array, backend.typedArrayFromHeap(filter) as Float32Array,
+      convGeometry(x.shape, info));
     return backend.makeOutput(info.outShape, 'float32', undefined, y);
   };
   return {
