@@ -124,15 +124,14 @@ const trainSeconds = (Date.now() - started) / 1000;
 
 // Temperature scaling on the validation split, folded into the logits layer.
 if (!validationLogits) throw new Error('temperature scaling needs a validation split: set --val above 0');
-const valLogits = validationLogits;
-const temperature = fitTemperature(valLogits, validation.labels);
+const temperature = fitTemperature(validationLogits, validation.labels);
 const calibration = {
   split: 'validation',
   bins: 15,
-  eceBefore: expectedCalibrationError(softmaxRows(valLogits), validation.labels),
-  eceAfter: expectedCalibrationError(softmaxRows(valLogits, temperature), validation.labels),
-  nllBefore: nll(valLogits, validation.labels),
-  nllAfter: nll(valLogits, validation.labels, temperature),
+  eceBefore: expectedCalibrationError(softmaxRows(validationLogits), validation.labels),
+  eceAfter: expectedCalibrationError(softmaxRows(validationLogits, temperature), validation.labels),
+  nllBefore: nll(validationLogits, validation.labels),
+  nllAfter: nll(validationLogits, validation.labels, temperature),
 };
 foldTemperature(model, temperature);
 log(`Calibration: T = ${temperature.toFixed(3)}, validation ECE ${pct(calibration.eceBefore)} -> ${pct(calibration.eceAfter)}`);

@@ -12,7 +12,6 @@ import { batchNormTrain, maxPool2x2Train, type BatchStats } from './fast-ops';
 import { layerWeight as weight, pair, type Layer, type LayerConfig as Config } from './layer-weights';
 import type { Rng } from './rng';
 
-
 export interface TrainGraph {
   /** Logits for a batch, in training mode (batch statistics, dropout). */
   forward(x: tf.Tensor4D, rng: Rng): tf.Tensor2D;

@@ -1,6 +1,6 @@
 // Conv2DBackpropInput (the input gradient of conv2d, and conv2dTranspose) for
 // the wasm backend. The stock wasm kernel is a naive loop (~1 GMAC/s); this
-// one runs the fast XNNPACK forward Conv2D instead:
+// one runs the registered forward Conv2D (our SIMD kernel, conv2d.ts) instead:
 //   stride 1: one conv of dy with the 180-degree-rotated, in/out-swapped filter;
 //   stride s: one such conv per output phase with that phase's taps
 //             (see conv-phases.ts), interleaved with two Concats.

@@ -88,12 +88,11 @@ function copyPixels(src: Float32Array, srcAt: number, from: number, dst: Float32
 /** The padded input's size: exactly the rows and columns the taps read. */
 const paddedSize = (g: ConvGeometry) => ({ paddedH: (g.outH - 1) * g.sh + g.kh, paddedW: (g.outW - 1) * g.sw + g.kw });
 
-/** Writes x, zero-padded to paddedH x paddedW and to `channels` channels, at heap[0..]; returns its length. */
-function layOutInput(x: Float32Array, g: ConvGeometry, channels: number, heap: Float32Array): number {
+/** Writes x, zero-padded to paddedH x paddedW and to `channels` channels, at heap[0..]. */
+function layOutInput(x: Float32Array, g: ConvGeometry, channels: number, heap: Float32Array): void {
   const [n, inH, inW, inC] = g.shape;
   const { paddedH, paddedW } = paddedSize(g);
-  const length = n * paddedH * paddedW * channels;
-  heap.fill(0, 0, length);
+  heap.fill(0, 0, n * paddedH * paddedW * channels);
   // Input columns that land inside the padded width.
   const col0 = Math.max(0, -g.left);
   const col1 = Math.min(inW, paddedW - g.left);
@@ -105,7 +104,6 @@ function layOutInput(x: Float32Array, g: ConvGeometry, channels: number, heap: F
         heap, ((image * paddedH + row) * paddedW + col0 + g.left) * channels, channels, col1 - col0);
     }
   }
-  return length;
 }
 
 /** y [N, outH, outW, Co] of an undilated NHWC conv. May be a view into the kernels' memory, valid until the next call. */
