@@ -16,3 +16,9 @@ export type ClassName = (typeof CLASS_NAMES)[number];
 
 export const IMAGE_SIZE = 28;
 export const PIXELS = IMAGE_SIZE * IMAGE_SIZE;
+
+/**
+ * The training label of a picture of none of the 10 kinds (outlier exposure): its target is the
+ * uniform distribution over the classes, so the model learns to be unsure on such pictures.
+ */
+export const OUTLIER = 255;

@@ -22,6 +22,13 @@ export interface AugmentOptions {
   /** Largest shift in pixels, and the scale range. */
   maxShift: number;
   scale: [number, number];
+  /**
+   * Largest rotation in degrees, and largest change of aspect ratio as a log factor (0.2: up to
+   * 1.22x wider or taller), with the affine change: a photo shows a garment at an angle, a shoe
+   * from three quarters, a bag in perspective. 0 leaves them out.
+   */
+  rotate?: number;
+  stretch?: number;
 }
 
 /** Geometric changes most of the time; each photometric one on about 1 image in 10. */
@@ -62,23 +69,44 @@ export const LIGHT_AUGMENT: AugmentOptions = {
   scale: [0.9, 1.1],
 };
 
-export const AUGMENT_PRESETS = { default: DEFAULT_AUGMENT, light: LIGHT_AUGMENT, none: null } as const;
+/**
+ * The default, plus rotation and changes of aspect: for outlier exposure, where the in-scope side
+ * must stretch to cover how garments look in photos (a shoe from three quarters, a tilted shirt), so
+ * that only a new *kind* of object, not a new view, reads as out of scope.
+ */
+export const PHOTO_AUGMENT: AugmentOptions = { ...DEFAULT_AUGMENT, rotate: 15, stretch: 0.2 };
+
+export const AUGMENT_PRESETS = { default: DEFAULT_AUGMENT, light: LIGHT_AUGMENT, photo: PHOTO_AUGMENT, none: null } as const;
 
 const N = IMAGE_SIZE;
 const C = (N - 1) / 2;
 
-/** Bilinear resample with optional flip, scale about the centre and shift; outside is black. */
-function affine(src: Float32Array, dst: Float32Array, flip: boolean, scale: number, dx: number, dy: number): void {
+interface Affine {
+  flip: boolean;
+  scale: number;
+  dx: number;
+  dy: number;
+  /** Rotation in radians, and the log of the width-to-height change. */
+  angle: number;
+  aspect: number;
+}
+
+/** Bilinear resample with optional flip, rotation, scale and aspect about the centre, and shift; outside is black. */
+function affine(src: Float32Array, dst: Float32Array, t: Affine): void {
   const at = (yy: number, xx: number) => (yy < 0 || yy >= N || xx < 0 || xx >= N ? 0 : src[yy * N + xx]);
+  // Where each output pixel comes from: undo the shift, the scale per axis, then the rotation.
+  const [cos, sin] = [Math.cos(t.angle), Math.sin(t.angle)];
+  const [sxScale, syScale] = [t.scale * Math.exp(t.aspect / 2), t.scale * Math.exp(-t.aspect / 2)];
   for (let y = 0; y < N; y++) {
-    const sy = (y - C - dy) / scale + C;
-    const y0 = Math.floor(sy);
-    const fy = sy - y0;
+    const v = (y - C - t.dy) / syScale;
     for (let x = 0; x < N; x++) {
-      const xo = flip ? N - 1 - x : x;
-      const sx = (xo - C - dx) / scale + C;
+      const u = ((t.flip ? N - 1 - x : x) - C - t.dx) / sxScale;
+      const sx = cos * u + sin * v + C;
+      const sy = -sin * u + cos * v + C;
       const x0 = Math.floor(sx);
       const fx = sx - x0;
+      const y0 = Math.floor(sy);
+      const fy = sy - y0;
       dst[y * N + x] =
         (at(y0, x0) * (1 - fx) + at(y0, x0 + 1) * fx) * (1 - fy) +
         (at(y0 + 1, x0) * (1 - fx) + at(y0 + 1, x0 + 1) * fx) * fy;
@@ -114,9 +142,13 @@ function filter3(img: Float32Array, tmp: Float32Array, kind: 'min' | 'mean', mix
 export function augmentImage(img: Float32Array, tmp: Float32Array, rng: Rng, o: AugmentOptions = DEFAULT_AUGMENT): void {
   const flip = rng.chance(o.flip);
   if (rng.chance(o.affine)) {
-    const s = rng.uniform(o.scale[0], o.scale[1]);
+    const scale = rng.uniform(o.scale[0], o.scale[1]);
+    const [dx, dy] = [rng.uniform(-o.maxShift, o.maxShift), rng.uniform(-o.maxShift, o.maxShift)];
+    // Drawn only when asked for, so the other presets draw the numbers they always did.
+    const angle = o.rotate ? (rng.uniform(-o.rotate, o.rotate) * Math.PI) / 180 : 0;
+    const aspect = o.stretch ? rng.uniform(-o.stretch, o.stretch) : 0;
     tmp.set(img);
-    affine(tmp, img, flip, s, rng.uniform(-o.maxShift, o.maxShift), rng.uniform(-o.maxShift, o.maxShift));
+    affine(tmp, img, { flip, scale, dx, dy, angle, aspect });
   } else if (flip) {
     for (let y = 0; y < N; y++) img.subarray(y * N, y * N + N).reverse();
   }

@@ -20,3 +20,17 @@ export function holdOut(data: Dataset, validationCount: number, seed: number): {
   const v = Math.min(validationCount, data.count);
   return { validation: subset(data, order.subarray(0, v)), train: subset(data, order.subarray(v)) };
 }
+
+/** One dataset after the other. */
+export function concat(...parts: Dataset[]): Dataset {
+  const count = parts.reduce((n, d) => n + d.count, 0);
+  const images = new Uint8Array(count * PIXELS);
+  const labels = new Uint8Array(count);
+  let at = 0;
+  for (const d of parts) {
+    images.set(d.images.subarray(0, d.count * PIXELS), at * PIXELS);
+    labels.set(d.labels.subarray(0, d.count), at);
+    at += d.count;
+  }
+  return { count, images, labels };
+}

@@ -92,6 +92,7 @@ export async function fit(model: tfl.LayersModel, train: Dataset, validation: Da
       const started = performance.now();
       let lossSum = 0;
       let correct = 0;
+      let scored = 0;
       let lr = 0;
       let b = 0;
       for (; b < batches && !done; b++) {
@@ -104,11 +105,12 @@ export async function fit(model: tfl.LayersModel, train: Dataset, validation: Da
         const r = trainer.step(pixels, labels, o.batchSize, lr);
         lossSum += r.loss;
         correct += r.correct;
+        scored += r.scored;
         const seen = (b + 1) * o.batchSize;
         o.onBatch?.({
           epoch, batch: b + 1, batches, lr, progress: Math.min(1, progress),
           loss: lossSum / (b + 1),
-          accuracy: correct / seen,
+          accuracy: correct / Math.max(1, scored),
           imagesPerSecond: seen / ((performance.now() - started) / 1000),
         });
         if (b % 20 === 19) await pause();
@@ -124,7 +126,7 @@ export async function fit(model: tfl.LayersModel, train: Dataset, validation: Da
       const stats: EpochStats = {
         epoch: epoch + 1,
         loss: lossSum / b,
-        accuracy: correct / (b * o.batchSize),
+        accuracy: correct / Math.max(1, scored),
         valLoss, valAccuracy, seconds,
         imagesPerSecond: (b * o.batchSize) / seconds,
         ...(b < batches ? { fraction: b / batches } : {}),

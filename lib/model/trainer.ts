@@ -5,7 +5,7 @@
  */
 import * as tf from '@tensorflow/tfjs-core';
 import type * as tfl from '@tensorflow/tfjs-layers';
-import { CLASS_NAMES, IMAGE_SIZE } from '../classes';
+import { CLASS_NAMES, IMAGE_SIZE, OUTLIER } from '../classes';
 import { logitsModel } from './architecture';
 import { createRng } from './rng';
 import { createTrainGraph } from './train-graph';
@@ -21,13 +21,30 @@ export interface TrainerOptions {
 
 export interface StepResult {
   loss: number;
+  /** Right answers among the `scored` images of the 10 kinds (outliers have no right answer). */
   correct: number;
+  scored: number;
 }
 
 export interface Trainer {
-  /** Trains on `n` images (n x 784 floats in [0, 1]) with their labels, at learning rate `lr`. */
+  /**
+   * Trains on `n` images (n x 784 floats in [0, 1]) with their labels, at learning rate `lr`. A label
+   * OUTLIER asks for the uniform distribution (outlier exposure).
+   */
   step(pixels: Float32Array, labels: Uint8Array, n: number, lr: number): StepResult;
   dispose(): void;
+}
+
+const K = CLASS_NAMES.length;
+
+/** One-hot rows, and the uniform distribution for an OUTLIER. */
+function targets(labels: Uint8Array, n: number): Float32Array {
+  const out = new Float32Array(n * K);
+  for (let i = 0; i < n; i++) {
+    if (labels[i] === OUTLIER) out.fill(1 / K, i * K, (i + 1) * K);
+    else out[i * K + labels[i]] = 1;
+  }
+  return out;
 }
 
 export function createTrainer(model: tfl.LayersModel, options: TrainerOptions): Trainer {
@@ -48,7 +65,7 @@ export function createTrainer(model: tfl.LayersModel, options: TrainerOptions): 
       let predicted: tf.Tensor | undefined;
       const loss = tf.tidy(() => {
         const xs = tf.tensor4d(pixels.subarray(0, n * IMAGE_SIZE * IMAGE_SIZE), [n, IMAGE_SIZE, IMAGE_SIZE, 1]);
-        const ys = tf.oneHot(tf.tensor1d(labels.subarray(0, n), 'int32'), CLASS_NAMES.length);
+        const ys = tf.tensor2d(targets(labels, n), [n, K]);
         const cost = optimizer.minimize(
           () => {
             const logits = forward(xs);
@@ -68,8 +85,13 @@ export function createTrainer(model: tfl.LayersModel, options: TrainerOptions): 
       const pred = predicted!.dataSync();
       predicted!.dispose();
       let correct = 0;
-      for (let i = 0; i < n; i++) if (pred[i] === labels[i]) correct++;
-      return { loss, correct };
+      let scored = 0;
+      for (let i = 0; i < n; i++) {
+        if (labels[i] === OUTLIER) continue;
+        scored++;
+        if (pred[i] === labels[i]) correct++;
+      }
+      return { loss, correct, scored };
     },
     dispose() {
       optimizer.dispose();
