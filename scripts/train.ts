@@ -5,9 +5,11 @@
  *
  *   npm run train -- [--epochs N] [--batch N] [--lr X] [--limit N] [--out DIR] [--arch JSON]
  *                    [--val N] [--seed N] [--wd X] [--smooth X] [--augment default|light|none] [--minutes M] [--from DIR]
+ *                    [--outliers N]
  *
  * --minutes caps the training loop's wall time (the learning-rate schedule follows whichever of
- * steps and time is further along), for runs on a shared machine.
+ * steps and time is further along), for runs on a shared machine. --outliers adds N pictures of none
+ * of the 10 kinds (lib/ood/outlier-set.ts) with the uniform distribution as their target.
  */
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -20,12 +22,14 @@ import { AUGMENT_PRESETS } from '../lib/model/augment';
 import { expectedCalibrationError, fitTemperature, nll, softmaxRows } from '../lib/model/calibration';
 import { INPUT_DESCRIPTION, INPUT_SHAPE } from '../lib/model/contract';
 import { trainingCurvesSvg } from '../lib/model/curves';
-import { holdOut, subset } from '../lib/model/dataset';
+import { concat, holdOut, subset } from '../lib/model/dataset';
 import { defaultFitOptions, fit, type FitOptions } from '../lib/model/fit';
 import { loadModel, saveModel } from '../lib/model/io';
 import { evaluateOutputs } from '../lib/model/metrics';
 import { predictAll } from '../lib/model/predict';
 import { perClassTable } from '../lib/model/report';
+import { fitModelDetector } from '../lib/ood/fit-model-detector';
+import { outlierSet } from '../lib/ood/outlier-set';
 import { useWasmBackend } from '../lib/tf/backend';
 import { readFromDir, SHARD_DIR } from './node/fashion-mnist';
 
@@ -44,6 +48,7 @@ const { values: args } = parseArgs({
     minutes: { type: 'string' },
     from: { type: 'string' },
     augment: { type: 'string', default: 'default' },
+    outliers: { type: 'string', default: '0' },
   },
 });
 
@@ -71,9 +76,11 @@ const all = await loadSplit(read, 'train');
 const test = await loadSplit(read, 'test');
 const seed = Number(args.seed);
 const split = holdOut(all, Number(args.val), seed);
-const train = args.limit ? subset(split.train, Array.from({ length: Math.min(Number(args.limit), split.train.count) }, (_, i) => i)) : split.train;
+const garments = args.limit ? subset(split.train, Array.from({ length: Math.min(Number(args.limit), split.train.count) }, (_, i) => i)) : split.train;
+const outliers = outlierSet(Number(args.outliers), garments, seed);
+const train = concat(garments, outliers);
 const validation = split.validation;
-log(`Data: ${train.count} training, ${validation.count} validation, ${test.count} test images`);
+log(`Data: ${garments.count} training, ${outliers.count} outliers, ${validation.count} validation, ${test.count} test images`);
 
 const architecture: ArchitectureConfig = { ...DEFAULT_ARCHITECTURE, ...(args.arch ? JSON.parse(args.arch) : {}) };
 // --from DIR continues training a saved model (same validation split: same --seed) instead of a new one.
@@ -140,6 +147,8 @@ const testProbs = predictAll(model, test.images, test.count);
 const result = evaluateOutputs(testProbs, test.labels);
 const testEce = expectedCalibrationError(testProbs, test.labels);
 log(`Test accuracy: ${pct(result.accuracy)} (${test.count} images), test ECE ${pct(testEce)}\n${perClassTable(result)}`);
+const outOfScope = fitModelDetector(model, validation, garments);
+log(`Out of scope: threshold ${outOfScope.threshold.toFixed(4)}, calls ${pct(outOfScope.fit.outliersFlagged)} of the check outliers out of scope (AUROC ${outOfScope.fit.auroc.toFixed(3)})`);
 
 await mkdir(args.out, { recursive: true });
 const metadata = await saveModel(
@@ -154,7 +163,8 @@ const metadata = await saveModel(
     macsPerImage: macs,
     training: {
       data: 'Fashion-MNIST training split',
-      trainImages: train.count,
+      trainImages: garments.count,
+      outliers: outliers.count,
       validationImages: validation.count,
       architecture,
       ...(start ? { continuedFrom: start.metadata.version, continuedFromTraining: start.metadata.training } : {}),
@@ -175,6 +185,7 @@ const metadata = await saveModel(
     temperature,
     calibration: { ...calibration, testEce },
     test: { count: result.count, accuracy: result.accuracy, perClass: result.perClass },
+    outOfScope,
   },
   (name, bytes) => writeFile(join(args.out, name), bytes),
 );

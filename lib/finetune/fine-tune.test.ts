@@ -7,6 +7,7 @@ import { INPUT_DESCRIPTION, INPUT_SHAPE } from '../model/contract';
 import { loadModel, saveModel } from '../model/io';
 import { useWasmBackend } from '../tf/backend';
 import { SHARD_DIR, readFromDir } from '../../scripts/node/fashion-mnist';
+import { TEST_DETECTOR } from '../ood/test-detector';
 import { fineTune, withCorrections } from './fine-tune';
 import { DEFAULT_SETTINGS } from './settings';
 
@@ -32,7 +33,7 @@ describe('fineTune', () => {
     const model = buildModel({ stages: [[4], [8]], head: 'flatten', hidden: 0, dropout: 0, seed: 3 });
     await saveModel(
       model,
-      { format: 1, createdAt: new Date().toISOString(), classNames: [...CLASS_NAMES], inputShape: [...INPUT_SHAPE], input: INPUT_DESCRIPTION, params: 0, macsPerImage: 0, training: {} },
+      { format: 1, createdAt: new Date().toISOString(), classNames: [...CLASS_NAMES], inputShape: [...INPUT_SHAPE], input: INPUT_DESCRIPTION, params: 0, macsPerImage: 0, training: {}, outOfScope: TEST_DETECTOR },
       async (name, bytes) => void (files[name] = bytes),
     );
     model.dispose();
@@ -52,13 +53,17 @@ describe('fineTune', () => {
     );
     expect(result.version).toMatch(/^finetuned-\d{8}-[0-9a-f]{8}$/);
     expect(evaluated).toEqual(['before', 'after']);
-    expect(batches.length).toBe(Math.floor((900 + 2 * 20) / 64));
+    expect(batches.length).toBe(Math.floor((900 + 90 + 2 * 20) / 64)); // 90 outliers: a tenth of the 900
     expect(result.after.count).toBe(300);
     expect(result.after.accuracy).toBeGreaterThan(result.before.accuracy);
 
     const { model, metadata } = await loadModel(async (name) => result.files[name]);
     expect(metadata.version).toBe(result.version);
-    expect(metadata.training).toMatchObject({ layers, corrections: 2 });
+    expect(metadata.training).toMatchObject({ layers, corrections: 2, outliers: 90 });
+    // The detector was fitted again for the new weights, on 100 validation images and 3000 outliers.
+    expect(metadata.outOfScope.threshold).not.toBe(TEST_DETECTOR.threshold);
+    expect(metadata.outOfScope.fit).toMatchObject({ inScopeCount: 100, outlierCount: 3000 });
+    expect(metadata.outOfScope.fit.inScopeFlagged).toBeCloseTo(0.05, 1);
     const base = await loadModel(readBase);
     const baseWeights = new Map(base.model.weights.map((w) => [w.originalName, w.read()]));
     const changedNames = model.weights

@@ -8,11 +8,13 @@ import { PIXELS } from '../classes';
 import type { Dataset, ReadFile } from '../data/shards';
 import { LOGITS_LAYER, foldTemperature } from '../model/architecture';
 import { fitTemperature } from '../model/calibration';
-import { holdOut, subset } from '../model/dataset';
+import { concat, holdOut, subset } from '../model/dataset';
 import { defaultFitOptions, fit, type BatchProgress, type EpochStats } from '../model/fit';
 import { loadModel, saveModel } from '../model/io';
 import { evaluateOutputs, type Evaluation } from '../model/metrics';
 import { predictAll } from '../model/predict';
+import { fitModelDetector } from '../ood/fit-model-detector';
+import { outlierSet } from '../ood/outlier-set';
 import type { FineTuneSettings } from './settings';
 
 export interface FineTuneInput {
@@ -40,6 +42,8 @@ export interface FineTuneResult {
 }
 
 const VALIDATION_SHARE = 0.1;
+/** Outliers added per training image (outlier exposure), so the fine-tuned model keeps saying "not one of the 10 kinds". */
+const OUTLIER_SHARE = 0.1;
 const SEED = 7;
 
 /** Each correction `weight` times, so a handful of them count against thousands of dataset images. */
@@ -71,7 +75,8 @@ export async function fineTune(input: FineTuneInput, events: FineTuneEvents = {}
 
     const chosen = subset(input.train, Array.from({ length: Math.min(settings.trainImages, input.train.count) }, (_, i) => i));
     const split = holdOut(chosen, Math.round(chosen.count * VALIDATION_SHARE), SEED);
-    const train = withCorrections(split.train, input.corrections, settings.correctionWeight);
+    const outliers = outlierSet(Math.round(split.train.count * OUTLIER_SHARE), split.train, SEED);
+    const train = withCorrections(concat(split.train, outliers), input.corrections, settings.correctionWeight);
     for (const layer of model.layers) layer.trainable = settings.layers === 'all' || layer.name === LOGITS_LAYER;
     const { history, validationLogits } = await fit(model, train, split.validation, {
       ...defaultFitOptions(settings.learningRate),
@@ -88,6 +93,8 @@ export async function fineTune(input: FineTuneInput, events: FineTuneEvents = {}
     // At least 500 training images, so there is always a validation split to calibrate on.
     const temperature = fitTemperature(validationLogits!, split.validation.labels);
     foldTemperature(model, temperature);
+    // The threshold belongs to these weights: fit it again, on data the training did not see.
+    const outOfScope = fitModelDetector(model, split.validation, split.train);
     const after = evaluate(model, input.test);
     events.onEvaluated?.('after', after);
 
@@ -97,8 +104,9 @@ export async function fineTune(input: FineTuneInput, events: FineTuneEvents = {}
       {
         ...metadata,
         createdAt: new Date().toISOString(),
-        training: { fineTunedFrom: metadata.version, ...settings, corrections: input.corrections.count, temperature },
+        training: { fineTunedFrom: metadata.version, ...settings, corrections: input.corrections.count, outliers: outliers.count, temperature },
         temperature,
+        outOfScope,
         test: { count: after.count, accuracy: after.accuracy, perClass: after.perClass },
       },
       async (name, bytes) => void (files[name] = bytes),

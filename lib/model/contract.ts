@@ -4,6 +4,7 @@
  */
 import type * as tfl from '@tensorflow/tfjs-layers';
 import { CLASS_NAMES, IMAGE_SIZE } from '../classes';
+import { checkDetector, type OutOfScopeDetector } from '../ood/detector';
 
 export const INPUT_SHAPE = [null, IMAGE_SIZE, IMAGE_SIZE, 1] as const;
 export const OUTPUT_SHAPE = [null, CLASS_NAMES.length] as const;
@@ -44,6 +45,8 @@ export interface ModelMetadata {
     testEce?: number;
   };
   test?: { count: number; accuracy: number; perClass: Record<string, ClassAccuracy> };
+  /** Tells pictures of none of the 10 kinds; fitted with the weights, and refused on load if damaged. */
+  outOfScope: OutOfScopeDetector;
 }
 
 export const INPUT_DESCRIPTION = 'float32 [N,28,28,1] in [0,1], light garment on black';
@@ -63,6 +66,7 @@ export function checkMetadata(metadata: ModelMetadata, file = METADATA_FILE): vo
   if (!sameShape(metadata.inputShape, INPUT_SHAPE)) {
     throw new Error(`${file} gives input shape ${fmt(metadata.inputShape)}, expected ${fmt(INPUT_SHAPE)}`);
   }
+  checkDetector(metadata.outOfScope, file);
 }
 
 /** Throws if the model's input or output shape is not the contract's. */

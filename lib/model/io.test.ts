@@ -7,6 +7,7 @@ import { buildModel } from './architecture';
 import { INPUT_DESCRIPTION, INPUT_SHAPE, METADATA_FILE, MODEL_FILE, WEIGHTS_FILE, type ModelMetadata } from './contract';
 import { loadModel, saveModel } from './io';
 import { classify, disposeModel } from './predict';
+import { TEST_DETECTOR } from '../ood/test-detector';
 
 type Files = Map<string, Uint8Array>;
 const reader = (files: Files) => async (name: string) => {
@@ -27,6 +28,7 @@ const baseMetadata = (model: tfl.LayersModel): Omit<ModelMetadata, 'weights' | '
   params: model.countParams(),
   macsPerImage: 0,
   training: {},
+  outOfScope: TEST_DETECTOR,
 });
 
 async function save(model: tfl.LayersModel): Promise<Files> {
@@ -103,6 +105,17 @@ describe('model save and load', () => {
     const otherInput = new Map(files);
     putJson(otherInput, METADATA_FILE, { ...meta, inputShape: [null, 32, 32, 3] });
     await expect(loadModel(reader(otherInput))).rejects.toThrow(/input shape/);
+  });
+
+  it.each([
+    ['missing', undefined, /has no out-of-scope detector/],
+    ['of an unknown kind', { ...TEST_DETECTOR, score: 'energy' }, /out-of-scope score this version does not know \("energy"\)/],
+    ['with a threshold that is not a number', { ...TEST_DETECTOR, threshold: 'high' }, /threshold that is not a finite number/],
+    ['with no threshold', { ...TEST_DETECTOR, threshold: null }, /threshold that is not a finite number/],
+  ])('refuses metadata whose out-of-scope detector is %s, naming the file', async (_, outOfScope, message) => {
+    const broken = new Map(files);
+    putJson(broken, METADATA_FILE, { ...json(files, METADATA_FILE), outOfScope });
+    await expect(loadModel(reader(broken))).rejects.toThrow(new RegExp(`${METADATA_FILE}.*${message.source}`));
   });
 
   it('refuses a model whose output or input shape breaks the contract', async () => {
