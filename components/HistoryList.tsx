@@ -1,7 +1,10 @@
-import { CLASS_NAMES } from '../lib/classes';
-import { formatConfidence } from '../lib/answer';
+import { CLASS_NAMES, OUTLIER } from '../lib/classes';
+import { correctionLabel, formatConfidence, verdictOf, type Answer } from '../lib/answer';
 import type { HistoryEntry } from '../lib/storage/db';
 import { SeenImage } from './SeenImage';
+
+/** What the user can say the right label is: one of the 10 kinds, or none of them. */
+const CORRECTIONS = [...CLASS_NAMES.keys(), OUTLIER];
 
 interface Props {
   entries: HistoryEntry[];
@@ -15,13 +18,11 @@ export function HistoryList({ entries, onDelete, onCorrect }: Props) {
   return (
     <ul class="history" data-testid="history">
       {entries.map((e) => (
-        <li key={e.id} data-testid="history-entry">
+        <li key={e.id} data-testid="history-entry" data-verdict={verdictOf(e.answer)}>
           <img class="thumb" src={e.thumbnail} alt="" width={48} height={48} />
           <SeenImage pixels={e.seen} size={48} />
           <div class="entry-text">
-            <span class="entry-label">
-              {e.answer.unsure ? `Not sure (${e.answer.label}?)` : e.answer.label} · {formatConfidence(e.answer.confidence)}
-            </span>
+            <span class="entry-label">{entryLabel(e.answer)}</span>
             <span class="muted" title={e.pageUrl}>
               {new Date(e.time).toLocaleString()} · {hostOf(e.pageUrl)} · {e.modelVersion}
             </span>
@@ -31,9 +32,9 @@ export function HistoryList({ entries, onDelete, onCorrect }: Props) {
               onChange={(ev) => onCorrect(e.id!, ev.currentTarget.value === '' ? undefined : Number(ev.currentTarget.value))}
             >
               <option value="">Right label…</option>
-              {CLASS_NAMES.map((name, i) => (
-                <option key={name} value={i}>
-                  {name}
+              {CORRECTIONS.map((index) => (
+                <option key={index} value={index}>
+                  {correctionLabel(index)}
                 </option>
               ))}
             </select>
@@ -45,6 +46,18 @@ export function HistoryList({ entries, onDelete, onCorrect }: Props) {
       ))}
     </ul>
   );
+}
+
+function entryLabel(answer: Answer): string {
+  // Entries stored by older versions have no verdict: read it through verdictOf.
+  switch (verdictOf(answer)) {
+    case 'out-of-scope':
+      return `Not one of the 10 kinds (closest: ${answer.label})`;
+    case 'unsure':
+      return `Not sure (${answer.label}?) · ${formatConfidence(answer.confidence)}`;
+    default:
+      return `${answer.label} · ${formatConfidence(answer.confidence)}`;
+  }
 }
 
 function hostOf(url: string): string {

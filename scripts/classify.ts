@@ -7,7 +7,7 @@ import { mkdir } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import { parseArgs } from 'node:util';
 import sharp from 'sharp';
-import { answerFrom, formatConfidence } from '../lib/answer';
+import { answerFrom, formatConfidence, headline } from '../lib/answer';
 import { classify } from '../lib/model/predict';
 import { preprocess } from '../lib/preprocess';
 import { useWasmBackend } from '../lib/tf/backend';
@@ -23,7 +23,7 @@ if (positionals.length === 0) {
 }
 
 await useWasmBackend();
-const { model } = await loadModelFrom(args.model);
+const { model, metadata } = await loadModelFrom(args.model);
 if (args['save-input']) await mkdir(args['save-input'], { recursive: true });
 
 let failed = 0;
@@ -31,7 +31,7 @@ for (const file of await expandPaths(positionals)) {
   try {
     const prepared = preprocess(await decodePhoto(file));
     if (!prepared.ok) throw new Error(prepared.message);
-    const answer = answerFrom(classify(model, prepared.input)[0]);
+    const answer = answerFrom(classify(model, prepared.input)[0], metadata.outOfScope);
     if (args['save-input']) {
       const { width, height, data } = prepared.preview;
       await sharp(Buffer.from(data.buffer, data.byteOffset, data.byteLength), { raw: { width, height, channels: 4 } })
@@ -40,10 +40,12 @@ for (const file of await expandPaths(positionals)) {
     }
     const top3 = answer.top3.map((g) => ({ label: g.label, index: g.index, confidence: Number(g.confidence.toFixed(4)) }));
     if (args.json) {
-      console.log(JSON.stringify({ file, label: answer.label, index: answer.index, confidence: Number(answer.confidence.toFixed(4)), top3, unsure: answer.unsure }));
+      const { label, index, verdict } = answer;
+      const [confidence, inScopeScore] = [answer.confidence, answer.inScopeScore].map((v) => Number(v.toFixed(4)));
+      console.log(JSON.stringify({ file, label, index, confidence, top3, unsure: verdict === 'unsure', verdict, inScopeScore }));
     } else {
       const guesses = top3.map((g) => `${g.label} ${formatConfidence(g.confidence)}`).join(', ');
-      console.log(`${file}: ${answer.unsure ? 'not sure' : answer.label} ${formatConfidence(answer.confidence)} (top 3: ${guesses})`);
+      console.log(`${file}: ${headline(answer)} (${answer.verdict === 'out-of-scope' ? 'closest' : 'top 3'}: ${guesses})`);
     }
   } catch (err) {
     failed++;

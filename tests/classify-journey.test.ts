@@ -21,7 +21,8 @@ describe('Right-click "Classify garment"', () => {
     await classifyWithMenu(session.extension, session.page, selector);
     const { state, text } = await overlayAnswer(session.page);
     expect(state, text).toBe('answer');
-    expect(text).toMatch(new RegExp(`(${CLASS_NAMES.map((c) => c.replace('/', '\\/')).join('|')}|Not sure)`));
+    const labels = CLASS_NAMES.map((c) => c.replace('/', '\\/')).join('|');
+    expect(text).toMatch(new RegExp(`^× (${labels}) · \\d+%|^× Not sure|^× Not one of the 10 kinds`));
     expect(text).toMatch(/\d+%/);
   });
 

@@ -1,8 +1,12 @@
 import { readFile } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
+import sharp from 'sharp';
+import { answerFrom } from '../lib/answer';
+import { OUTLIER, PIXELS } from '../lib/classes';
 import { classifyWithMenu, overlayAnswer } from './support/context-menu';
 import { launchWithExtension, type LoadedExtension } from './support/extension';
+import { addHistoryEntry, readHistory, type StoredEntry } from './support/history-store';
 import { startShopPages, type ShopPages } from './support/shop-pages';
 
 describe('the popup', () => {
@@ -55,11 +59,82 @@ describe('the popup', () => {
 
   it('keeps the label the user marks as right', async () => {
     await entries().first().getByLabel('The right label').selectOption('Pullover');
+    // The correction is written after the change event: reloading sooner could lose it.
+    await expect.poll(async () => (await readHistory(popup)).map((e) => e.correctedIndex)).toContain(2);
     await popup.reload();
     await expect.poll(() => entries().first().getByLabel('The right label').inputValue()).toBe('2');
     await popup.getByLabel('Filter by class').selectOption('Pullover');
     await expect.poll(() => entries().count()).toBe(1);
     await popup.getByLabel('Filter by class').selectOption('');
+  });
+
+  it('files answers that are not one of the 10 kinds apart, and takes "None of these" as a correction', async () => {
+    // No picture on the shop page is sure to be out of scope for every model, so that answer, and one
+    // stored by a version without verdicts, go into the history directly.
+    const thumbnail = await sharp({ create: { width: 48, height: 48, channels: 3, background: '#888' } }).jpeg().toBuffer();
+    const seeded = (time: number, pageUrl: string, answer: StoredEntry['answer']): StoredEntry => ({
+      time,
+      pageUrl,
+      imageUrl: `${pageUrl}.jpg`,
+      answer,
+      modelVersion: 'seeded',
+      thumbnail: `data:image/jpeg;base64,${thumbnail.toString('base64')}`,
+      seen: new Uint8Array(PIXELS),
+    });
+    const probabilities = (best: number, p: number) => Array.from({ length: 10 }, (_, i) => (i === best ? p : (1 - p) / 9));
+    const { verdict: _, inScopeScore: __, ...old } = answerFrom(probabilities(0, 0.46), { threshold: 0 });
+    const outOfScope = answerFrom(probabilities(8, 0.37), { threshold: 0.8 });
+    await addHistoryEntry(popup, seeded(Date.now(), 'https://lamps.example/lamp', outOfScope));
+    await addHistoryEntry(popup, seeded(1, 'https://old.example/shirt', { ...old, unsure: true }));
+    await popup.reload();
+    await expect.poll(() => entries().count()).toBe(4);
+
+    const latest = popup.getByTestId('answer');
+    expect(await latest.getAttribute('data-verdict')).toBe('out-of-scope');
+    expect(await latest.innerText()).toMatch(/^Not one of the 10 kinds\s+This doesn't look like any of the 10 kinds .*\s+Closest: Bag 37%/);
+    expect(await entries().first().getAttribute('data-verdict')).toBe('out-of-scope');
+    expect(await entries().first().locator('.entry-label').innerText()).toBe('Not one of the 10 kinds (closest: Bag)');
+    expect(await entries().last().getAttribute('data-verdict')).toBe('unsure');
+    expect(await entries().last().locator('.entry-label').innerText()).toBe('Not sure (T-shirt/top?) · 46%');
+
+    // Filed as none of the 10 kinds: corrected so, or out of scope and not corrected.
+    const filedAsOutOfScope = () =>
+      entries().evaluateAll(
+        (items: HTMLElement[]) =>
+          items.filter((li) => {
+            const corrected = li.querySelector('select')!.value;
+            return corrected === '255' || (corrected === '' && li.dataset.verdict === 'out-of-scope');
+          }).length,
+      );
+    const filterBy = async (value: string, count: number) => {
+      await popup.getByLabel('Filter by class').selectOption(value);
+      await expect.poll(() => entries().count()).toBe(count);
+    };
+    const before = await filedAsOutOfScope();
+    await filterBy('out-of-scope', before);
+    expect(await filedAsOutOfScope()).toBe(before);
+    expect(await entries().filter({ hasText: 'lamps.example' }).count()).toBe(1);
+    // Its closest guess is not its class.
+    await popup.getByLabel('Filter by class').selectOption('8');
+    await expect.poll(() => entries().filter({ hasText: 'lamps.example' }).count()).toBe(0);
+    await filterBy('', 4);
+
+    await entries().last().getByLabel('The right label').selectOption('None of these');
+    await expect
+      .poll(async () => (await readHistory(popup)).filter((e) => e.correctedIndex === OUTLIER).map((e) => e.pageUrl))
+      .toEqual(['https://old.example/shirt']);
+    await popup.reload();
+    await expect.poll(() => entries().last().getByLabel('The right label').inputValue()).toBe(String(OUTLIER));
+    expect(await filedAsOutOfScope()).toBe(before + 1);
+    await filterBy('out-of-scope', before + 1);
+    expect(await entries().filter({ hasText: 'old.example' }).count()).toBe(1);
+    await filterBy('', 4);
+
+    // Leave the history as the next steps expect it.
+    await entries().first().getByRole('button', { name: 'Delete' }).click();
+    await expect.poll(() => entries().count()).toBe(3);
+    await entries().last().getByRole('button', { name: 'Delete' }).click();
+    await expect.poll(() => entries().count()).toBe(2);
   });
 
   it('classifies a picked file and says clearly when a file is not an image', async () => {

@@ -3,6 +3,7 @@
  * overlay there), classify it, record it, and show the answer or the error next to the picture.
  */
 import { browser, type Browser } from 'wxt/browser';
+import type { Verdict } from '../../lib/answer';
 import { sendMessage, type OverlayState } from '../../lib/messages';
 import { classifyImage, recordAnswer } from './classify';
 
@@ -37,13 +38,18 @@ export async function onClassifyClicked(info: ClickInfo, tab?: Tab): Promise<voi
 
 /** On a page the extension cannot reach (no content script there), the answer goes on the badge. */
 async function showOnBadge(overlay: OverlayState, tabId?: number): Promise<void> {
-  const text = overlay.state === 'answer' ? (overlay.classification.answer.unsure ? '?' : '✓') : '!';
-  const title =
-    overlay.state === 'answer'
-      ? `Garment Scout: ${overlay.classification.answer.label} (open the popup for details)`
-      : overlay.state === 'error'
-        ? `Garment Scout: ${overlay.message}`
-        : 'Garment Scout';
+  const { text, title } = badgeFor(overlay);
   await browser.action.setBadgeText({ text, tabId });
   await browser.action.setTitle({ title, tabId });
+}
+
+const VERDICT_BADGES: Record<Verdict, string> = { answer: '✓', unsure: '?', 'out-of-scope': '∅' };
+
+function badgeFor(overlay: OverlayState): { text: string; title: string } {
+  if (overlay.state === 'error') return { text: '!', title: `Garment Scout: ${overlay.message}` };
+  if (overlay.state === 'pending') return { text: '!', title: 'Garment Scout' };
+  const { answer } = overlay.classification;
+  // An out-of-scope answer's label is only the closest guess: the title does not name it.
+  const what = answer.verdict === 'out-of-scope' ? 'not one of the 10 kinds' : `${answer.label} (open the popup for details)`;
+  return { text: VERDICT_BADGES[answer.verdict], title: `Garment Scout: ${what}` };
 }

@@ -2,7 +2,7 @@
  * The answer next to the picture, in a shadow root so page styles cannot break it and its styles
  * cannot leak. Built with textContent only: nothing from the page or the network becomes HTML.
  */
-import { formatConfidence } from '../../lib/answer';
+import { formatConfidence, headline, OUT_OF_SCOPE_EXPLANATION } from '../../lib/answer';
 import type { OverlayState } from '../../lib/messages';
 
 const STYLE = `
@@ -13,6 +13,7 @@ const STYLE = `
 .card:focus-visible { outline: 2px solid #3558d8; }
 .title { font-weight: 600; font-size: 15px; margin: 0 24px 2px 0; }
 .muted { color: #5b5b66; font-size: 12px; }
+.explanation { margin: 4px 0; }
 .error .title { color: #a4161a; }
 ol { margin: 6px 0 0; padding-left: 20px; }
 button { position: absolute; top: 6px; right: 6px; border: 0; background: none; font-size: 16px; cursor: pointer;
@@ -31,11 +32,16 @@ function content(overlay: OverlayState): HTMLElement[] {
   if (overlay.state === 'pending') return [el('p', 'title', 'Classifying…')];
   if (overlay.state === 'error') return [el('p', 'title', 'Could not classify this picture'), el('p', 'muted', overlay.message)];
   const { answer, modelVersion, millis } = overlay.classification;
-  const title = answer.unsure ? 'Not sure' : `${answer.label} · ${formatConfidence(answer.confidence)}`;
+  const footer = el('p', 'muted', `Model ${modelVersion} · ${millis} ms`);
+  if (answer.verdict === 'out-of-scope') {
+    // The closest guess stays visible but played down: it is not an answer.
+    const closest = el('p', 'muted', `Closest: ${answer.label} ${formatConfidence(answer.confidence)}`);
+    return [el('p', 'title', headline(answer)), el('p', 'explanation', OUT_OF_SCOPE_EXPLANATION), closest, footer];
+  }
   const list = el('ol', '');
   for (const guess of answer.top3) list.append(el('li', '', `${guess.label} ${formatConfidence(guess.confidence)}`));
-  const lead = answer.unsure ? 'Best guesses:' : 'Top 3:';
-  return [el('p', 'title', title), el('p', 'muted', lead), list, el('p', 'muted', `Model ${modelVersion} · ${millis} ms`)];
+  const lead = answer.verdict === 'unsure' ? 'Best guesses:' : 'Top 3:';
+  return [el('p', 'title', headline(answer)), el('p', 'muted', lead), list, footer];
 }
 
 export class AnswerOverlay {
@@ -57,6 +63,8 @@ export class AnswerOverlay {
     close.addEventListener('click', () => this.remove());
     this.card.className = `card ${overlay.state}`;
     this.card.dataset.state = overlay.state;
+    if (overlay.state === 'answer') this.card.dataset.verdict = overlay.classification.answer.verdict;
+    else delete this.card.dataset.verdict;
     this.card.replaceChildren(close, ...content(overlay));
     if (!this.host.isConnected) document.documentElement.append(this.host);
     this.place();

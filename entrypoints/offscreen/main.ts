@@ -29,7 +29,7 @@ async function classifySource(source: string): Promise<Classification> {
   timer.lap('preprocess');
   if (!prepared.ok) throw new Error(prepared.message);
   const model = await modelReady;
-  const answer = answerFrom(classify(model.model, prepared.input)[0]);
+  const answer = answerFrom(classify(model.model, prepared.input)[0], model.metadata.outOfScope);
   timer.lap('model');
   return {
     answer,

@@ -3,7 +3,8 @@ import { AnswerView } from '../../components/AnswerView';
 import { FilePicker } from '../../components/FilePicker';
 import { HistoryList } from '../../components/HistoryList';
 import { SeenImage } from '../../components/SeenImage';
-import { CLASS_NAMES } from '../../lib/classes';
+import { verdictOf } from '../../lib/answer';
+import { CLASS_NAMES, OUTLIER } from '../../lib/classes';
 import { sendMessage } from '../../lib/messages';
 import type { HistoryEntry } from '../../lib/storage/db';
 import { historyToCsv, historyToJson } from '../../lib/storage/export';
@@ -13,6 +14,19 @@ function download(text: string, type: string, name: string) {
   const url = URL.createObjectURL(new Blob([text], { type }));
   Object.assign(document.createElement('a'), { href: url, download: name }).click();
   setTimeout(() => URL.revokeObjectURL(url), 1000);
+}
+
+/**
+ * The class an entry is filed under: the user's correction, else none of the 10 kinds for an
+ * out-of-scope answer (its label is only the closest guess), else the answer's class.
+ */
+function filedUnder(e: HistoryEntry): number {
+  return e.correctedIndex ?? (verdictOf(e.answer) === 'out-of-scope' ? OUTLIER : e.answer.index);
+}
+
+/** The filter's value: '' for all, 'out-of-scope', or a class index. */
+function filterFrom(value: string): number | undefined {
+  return value === '' ? undefined : value === 'out-of-scope' ? OUTLIER : Number(value);
 }
 
 export function App() {
@@ -40,7 +54,7 @@ export function App() {
   };
 
   const latest = history[0];
-  const shown = filter === undefined ? history : history.filter((e) => (e.correctedIndex ?? e.answer.index) === filter);
+  const shown = filter === undefined ? history : history.filter((e) => filedUnder(e) === filter);
   return (
     <main>
       <h1>Garment Scout</h1>
@@ -64,13 +78,14 @@ export function App() {
       <section aria-label="History">
         <div class="toolbar">
           <h2>History</h2>
-          <select aria-label="Filter by class" onChange={(e) => setFilter(e.currentTarget.value === '' ? undefined : Number(e.currentTarget.value))}>
+          <select aria-label="Filter by class" onChange={(e) => setFilter(filterFrom(e.currentTarget.value))}>
             <option value="">All classes</option>
             {CLASS_NAMES.map((name, i) => (
               <option key={name} value={i}>
                 {name}
               </option>
             ))}
+            <option value="out-of-scope">Not one of the 10 kinds</option>
           </select>
           <button type="button" onClick={() => download(historyToJson(history), 'application/json', 'garment-scout-history.json')}>
             JSON

@@ -17,7 +17,11 @@ export interface HistoryEntry {
   thumbnail: string;
   /** The 28x28 picture the model saw, 0..255, light garment on black. */
   seen: Uint8Array;
-  /** The class the user says is right: a correction that fine-tuning learns from. */
+  /**
+   * The class the user says is right, or OUTLIER for "none of these": a correction that fine-tuning
+   * learns from. Entries stored before out-of-scope answers existed have `answer.unsure` instead of
+   * `answer.verdict`: read the verdict with `verdictOf`.
+   */
   correctedIndex?: number;
 }
 

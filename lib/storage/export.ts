@@ -1,5 +1,5 @@
 /** The history as files the user can keep: JSON for programs, CSV for spreadsheets. */
-import { CLASS_NAMES } from '../classes';
+import { correctionLabel, verdictOf, type Verdict } from '../answer';
 import type { HistoryEntry } from './db';
 
 export interface ExportedAnswer {
@@ -8,35 +8,71 @@ export interface ExportedAnswer {
   imageUrl: string;
   label: string;
   confidence: number;
+  /** Kept for readers of the older files: the same as `verdict === 'unsure'`. */
   unsure: boolean;
+  verdict: Verdict;
+  /** Null for answers stored before the score existed. */
+  inScopeScore: number | null;
   top3: { label: string; confidence: number }[];
   modelVersion: string;
   correctedLabel: string | null;
 }
 
 export function exportRows(entries: HistoryEntry[]): ExportedAnswer[] {
-  return entries.map((e) => ({
-    time: new Date(e.time).toISOString(),
-    pageUrl: e.pageUrl,
-    imageUrl: e.imageUrl,
-    label: e.answer.label,
-    confidence: round(e.answer.confidence),
-    unsure: e.answer.unsure,
-    top3: e.answer.top3.map((g) => ({ label: g.label, confidence: round(g.confidence) })),
-    modelVersion: e.modelVersion,
-    correctedLabel: e.correctedIndex === undefined ? null : CLASS_NAMES[e.correctedIndex],
-  }));
+  return entries.map((e) => {
+    // Entries stored by older versions have `unsure` and neither a verdict nor a score.
+    const verdict = verdictOf(e.answer);
+    return {
+      time: new Date(e.time).toISOString(),
+      pageUrl: e.pageUrl,
+      imageUrl: e.imageUrl,
+      label: e.answer.label,
+      confidence: round(e.answer.confidence),
+      unsure: verdict === 'unsure',
+      verdict,
+      inScopeScore: Number.isFinite(e.answer.inScopeScore) ? round(e.answer.inScopeScore) : null,
+      top3: e.answer.top3.map((g) => ({ label: g.label, confidence: round(g.confidence) })),
+      modelVersion: e.modelVersion,
+      correctedLabel: e.correctedIndex === undefined ? null : correctionLabel(e.correctedIndex),
+    };
+  });
 }
 
 export function historyToJson(entries: HistoryEntry[]): string {
   return JSON.stringify(exportRows(entries), null, 2);
 }
 
-const CSV_COLUMNS = ['time', 'pageUrl', 'imageUrl', 'label', 'confidence', 'unsure', 'second', 'third', 'modelVersion', 'correctedLabel'];
+const CSV_COLUMNS = [
+  'time',
+  'pageUrl',
+  'imageUrl',
+  'label',
+  'confidence',
+  'unsure',
+  'verdict',
+  'inScopeScore',
+  'second',
+  'third',
+  'modelVersion',
+  'correctedLabel',
+];
 
 export function historyToCsv(entries: HistoryEntry[]): string {
   const lines = exportRows(entries).map((r) =>
-    [r.time, r.pageUrl, r.imageUrl, r.label, r.confidence, r.unsure, r.top3[1]?.label, r.top3[2]?.label, r.modelVersion, r.correctedLabel ?? '']
+    [
+      r.time,
+      r.pageUrl,
+      r.imageUrl,
+      r.label,
+      r.confidence,
+      r.unsure,
+      r.verdict,
+      r.inScopeScore,
+      r.top3[1]?.label,
+      r.top3[2]?.label,
+      r.modelVersion,
+      r.correctedLabel,
+    ]
       .map(csvField)
       .join(','),
   );

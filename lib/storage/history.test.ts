@@ -1,6 +1,7 @@
 import 'fake-indexeddb/auto';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { answerFrom } from '../answer';
+import { answerFrom, type Answer } from '../answer';
+import { OUTLIER } from '../classes';
 import { historyToCsv, historyToJson } from './export';
 import {
   addToHistory,
@@ -12,11 +13,13 @@ import {
   listHistory,
 } from './history';
 
+const probs = (entries: Record<number, number>, rest = 0) => Array.from({ length: 10 }, (_, i) => entries[i] ?? rest);
+
 const entry = (time: number, index = 7, pageUrl = 'https://shop.example/p?a=1') => ({
   time,
   pageUrl,
   imageUrl: `https://cdn.example/${time}.jpg`,
-  answer: answerFrom(Array.from({ length: 10 }, (_, i) => (i === index ? 0.91 : 0.01))),
+  answer: answerFrom(probs({ [index]: 0.91 }, 0.01), { threshold: 0.5 }),
   modelVersion: 'bundled-test',
   thumbnail: 'data:image/jpeg;base64,',
   seen: new Uint8Array(784),
@@ -62,9 +65,40 @@ describe('export', () => {
     const json = JSON.parse(historyToJson(entries));
     expect(json[0]).toMatchObject({ label: 'Sneaker', confidence: 0.91, correctedLabel: 'Ankle boot', time: '2026-01-02T00:00:00.000Z' });
     const csv = historyToCsv(entries).split('\r\n');
-    expect(csv[0]).toBe('time,pageUrl,imageUrl,label,confidence,unsure,second,third,modelVersion,correctedLabel');
+    expect(csv[0]).toBe('time,pageUrl,imageUrl,label,confidence,unsure,verdict,inScopeScore,second,third,modelVersion,correctedLabel');
     expect(csv[1]).toBe(
-      '2026-01-02T00:00:00.000Z,"https://shop.example/""quoted"",page",https://cdn.example/1767312000000.jpg,Sneaker,0.91,false,T-shirt/top,Trouser,bundled-test,Ankle boot',
+      '2026-01-02T00:00:00.000Z,"https://shop.example/""quoted"",page",https://cdn.example/1767312000000.jpg,Sneaker,0.91,false,answer,0.93,T-shirt/top,Trouser,bundled-test,Ankle boot',
     );
+  });
+
+  const torn = probs({ 0: 0.45, 6: 0.4, 2: 0.15 });
+  // An entry stored before verdicts existed: `unsure` and no verdict or score.
+  const { verdict: _, inScopeScore: __, ...old } = answerFrom(torn, { threshold: 0.5 });
+  it.each([
+    { answer: answerFrom(probs({ 7: 0.91 }, 0.01), { threshold: 0.5 }), verdict: 'answer', unsure: false, inScopeScore: 0.93 },
+    { answer: answerFrom(torn, { threshold: 0.5 }), verdict: 'unsure', unsure: true, inScopeScore: 1 },
+    { answer: answerFrom(probs({ 8: 0.37 }, 0.07), { threshold: 0.8 }), verdict: 'out-of-scope', unsure: false, inScopeScore: 0.51 },
+    { answer: { ...old, unsure: true } as unknown as Answer, verdict: 'unsure', unsure: true, inScopeScore: null },
+    { answer: { ...old, unsure: false } as unknown as Answer, verdict: 'answer', unsure: false, inScopeScore: null },
+  ])('exports the verdict $verdict with the score $inScopeScore', async ({ answer, ...expected }) => {
+    const entries = [await addToHistory({ ...entry(1), answer })];
+    expect(JSON.parse(historyToJson(entries))[0]).toMatchObject({ label: answer.label, ...expected });
+    const [header, row] = historyToCsv(entries).split('\r\n').map((line) => line.split(','));
+    const cell = (column: string) => row[header.indexOf(column)];
+    expect([cell('label'), cell('unsure'), cell('verdict'), cell('inScopeScore')]).toEqual([
+      answer.label,
+      String(expected.unsure),
+      expected.verdict,
+      String(expected.inScopeScore ?? ''),
+    ]);
+  });
+
+  it('exports a "None of these" correction', async () => {
+    const a = await addToHistory(entry(1));
+    await correctEntry(a.id!, OUTLIER);
+    const entries = await listHistory();
+    expect(entries[0].correctedIndex).toBe(OUTLIER);
+    expect(JSON.parse(historyToJson(entries))[0].correctedLabel).toBe('None of these');
+    expect(historyToCsv(entries).split('\r\n')[1]).toMatch(/,None of these$/);
   });
 });

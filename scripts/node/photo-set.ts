@@ -45,11 +45,24 @@ async function listed(dir: string): Promise<{ file: string; label: number }[]> {
   return photos;
 }
 
+async function prepared(file: string): Promise<Float32Array | undefined> {
+  const result = preprocess(await decodePhoto(file));
+  return result.ok ? result.input : undefined;
+}
+
 export async function labelledPhotos(dir: string): Promise<LabelledPhoto[]> {
-  return Promise.all(
-    (await listed(dir)).map(async ({ file, label }) => {
-      const prepared = preprocess(await decodePhoto(file));
-      return { file, label, input: prepared.ok ? prepared.input : undefined };
-    }),
-  );
+  return Promise.all((await listed(dir)).map(async ({ file, label }) => ({ file, label, input: await prepared(file) })));
+}
+
+/**
+ * A folder of photos of none of the 10 kinds, for `--out-of-scope DIR`: the files its labels.csv
+ * lists (first column), or every image below it.
+ */
+export async function outOfScopePhotos(dir: string): Promise<{ file: string; input?: Float32Array }[]> {
+  const csv = join(dir, 'labels.csv');
+  const files = (await stat(csv).then(() => true, () => false))
+    ? (await readFile(csv, 'utf8')).trim().split(/\r?\n/).slice(1).map((row) => join(dir, row.split(',')[0]))
+    : (await expandPaths([dir])).filter((f) => /\.(jpe?g|png|webp|gif|avif|tiff?)$/i.test(f));
+  if (files.length === 0) throw new Error(`${dir} has no photos`);
+  return Promise.all(files.map(async (file) => ({ file, input: await prepared(file) })));
 }

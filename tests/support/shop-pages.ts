@@ -10,6 +10,7 @@ import { PIXELS } from '../../lib/classes';
 import { loadSplit } from '../../lib/data/shards';
 import { renderTestImage } from '../../scripts/demo/product-photos';
 import { SHARD_DIR, readFromDir } from '../../scripts/node/fashion-mnist';
+import { renderWatch } from './non-garments';
 
 export interface ShopPages {
   url: string;
@@ -34,6 +35,7 @@ export async function startShopPages(): Promise<ShopPages> {
     '/img/trouser-small.png': { type: 'image/png', body: await photo(2, 60) },
     '/img/trouser-large.png': { type: 'image/png', body: await photo(2, 600) },
     '/img/sandal.png': { type: 'image/png', body: await photo(8) },
+    '/img/watch.png': { type: 'image/png', body: await renderWatch() },
     '/img/corrupt.jpg': { type: 'image/jpeg', body: (await sharp(await photo(3)).jpeg().toBuffer()).subarray(0, 300) },
     '/img/not-an-image': { type: 'text/html', body: Buffer.from('<!doctype html><p>A web page</p>') },
   };
@@ -62,6 +64,7 @@ export async function startShopPages(): Promise<ShopPages> {
 <img id="html" src="/img/not-an-image" alt="">
 <img id="corrupt" src="/img/corrupt.jpg" alt="">
 <img id="huge" src="${cdnUrl}/img/huge.jpg" alt="">
+<img id="watch" src="/img/watch.png" alt="">
 <script>
   fetch('/img/boot.png').then((r) => r.blob()).then((b) => { document.getElementById('blob').src = URL.createObjectURL(b); });
 </script>
