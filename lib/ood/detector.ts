@@ -47,9 +47,9 @@ export function inScopeScores(probabilities: Float32Array, width: number): Float
 }
 
 /**
- * The share of in-scope images the threshold calls out of scope. Chosen on augmented validation
- * images (the augmentation imitates what preprocessing makes of photos), where a real photo of one of
- * the 10 kinds scores lower than a clean Fashion-MNIST scan.
+ * The share of in-scope images the threshold calls out of scope. It applies to validation images
+ * augmented as photos (fit-model-detector.ts): a photo of a garment scores lower than a clean scan,
+ * so a threshold fitted on scans alone would turn away far more than this share of real garments.
  */
 export const IN_SCOPE_FLAGGED = 0.05;
 

@@ -1,13 +1,13 @@
 /**
- * Fits a model's out-of-scope threshold: on validation images augmented the way photos come out of
- * preprocessing (the in-scope side) and on a fresh set of outliers (drawn, and made from
- * Fashion-MNIST). Used at the end of training and of fine-tuning, so every saved model carries a
+ * Fits a model's out-of-scope threshold: on validation images augmented the way photos differ from
+ * scans (turned, stretched, other exposure, imperfect background removal: PHOTO_AUGMENT), the in-scope
+ * side, and on a fresh set of outliers (drawn, and made from Fashion-MNIST). Used at the end of training and of fine-tuning, so every saved model carries a
  * detector fitted to its own weights.
  */
 import type * as tfl from '@tensorflow/tfjs-layers';
 import { CLASS_NAMES, PIXELS } from '../classes';
 import type { Dataset } from '../data/shards';
-import { augmentImage, DEFAULT_AUGMENT } from '../model/augment';
+import { augmentImage, PHOTO_AUGMENT } from '../model/augment';
 import { predictAll } from '../model/predict';
 import { createRng } from '../model/rng';
 import { fitDetector, inScopeScores, type OutOfScopeDetector } from './detector';
@@ -16,7 +16,7 @@ import { outlierSet } from './outlier-set';
 /** Outliers the threshold is checked against (their share called out of scope is in the metadata). */
 const OUTLIER_COUNT = 3000;
 
-/** A copy of `data` with every image augmented once (seeded), as bytes. */
+/** A copy of `data` with every image augmented once as a photo (seeded), as bytes. */
 export function augmentedCopy(data: Dataset, seed: number): Dataset {
   const rng = createRng(seed);
   const img = new Float32Array(PIXELS);
@@ -24,7 +24,7 @@ export function augmentedCopy(data: Dataset, seed: number): Dataset {
   const images = new Uint8Array(data.count * PIXELS);
   for (let i = 0; i < data.count; i++) {
     for (let p = 0; p < PIXELS; p++) img[p] = data.images[i * PIXELS + p] / 255;
-    augmentImage(img, tmp, rng, DEFAULT_AUGMENT);
+    augmentImage(img, tmp, rng, PHOTO_AUGMENT);
     for (let p = 0; p < PIXELS; p++) images[i * PIXELS + p] = Math.round(img[p] * 255);
   }
   return { count: data.count, images, labels: data.labels.slice(0, data.count) };
