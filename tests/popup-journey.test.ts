@@ -111,7 +111,7 @@ describe('the popup', () => {
       await expect.poll(() => entries().count()).toBe(count);
     };
     const before = await filedAsOutOfScope();
-    await filterBy('out-of-scope', before);
+    await filterBy(String(OUTLIER), before);
     expect(await filedAsOutOfScope()).toBe(before);
     expect(await entries().filter({ hasText: 'lamps.example' }).count()).toBe(1);
     // Its closest guess is not its class.
@@ -126,7 +126,7 @@ describe('the popup', () => {
     await popup.reload();
     await expect.poll(() => entries().last().getByLabel('The right label').inputValue()).toBe(String(OUTLIER));
     expect(await filedAsOutOfScope()).toBe(before + 1);
-    await filterBy('out-of-scope', before + 1);
+    await filterBy(String(OUTLIER), before + 1);
     expect(await entries().filter({ hasText: 'old.example' }).count()).toBe(1);
     await filterBy('', 4);
 

@@ -24,11 +24,6 @@ function filedUnder(e: HistoryEntry): number {
   return e.correctedIndex ?? (verdictOf(e.answer) === 'out-of-scope' ? OUTLIER : e.answer.index);
 }
 
-/** The filter's value: '' for all, 'out-of-scope', or a class index. */
-function filterFrom(value: string): number | undefined {
-  return value === '' ? undefined : value === 'out-of-scope' ? OUTLIER : Number(value);
-}
-
 export function App() {
   const [history, setHistory] = useState<HistoryEntry[]>([]);
   const [filter, setFilter] = useState<number | undefined>();
@@ -78,14 +73,14 @@ export function App() {
       <section aria-label="History">
         <div class="toolbar">
           <h2>History</h2>
-          <select aria-label="Filter by class" onChange={(e) => setFilter(filterFrom(e.currentTarget.value))}>
+          <select aria-label="Filter by class" onChange={(e) => setFilter(e.currentTarget.value === '' ? undefined : Number(e.currentTarget.value))}>
             <option value="">All classes</option>
             {CLASS_NAMES.map((name, i) => (
               <option key={name} value={i}>
                 {name}
               </option>
             ))}
-            <option value="out-of-scope">Not one of the 10 kinds</option>
+            <option value={OUTLIER}>Not one of the 10 kinds</option>
           </select>
           <button type="button" onClick={() => download(historyToJson(history), 'application/json', 'garment-scout-history.json')}>
             JSON
