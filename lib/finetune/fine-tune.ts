@@ -4,7 +4,6 @@
  * through callbacks and hands back the new model's files without storing anything.
  */
 import type * as tfl from '@tensorflow/tfjs-layers';
-import { PIXELS } from '../classes';
 import type { Dataset, ReadFile } from '../data/shards';
 import { LOGITS_LAYER, foldTemperature } from '../model/architecture';
 import { fitTemperature } from '../model/calibration';
@@ -48,18 +47,7 @@ const SEED = 7;
 
 /** Each correction `weight` times, so a handful of them count against thousands of dataset images. */
 export function withCorrections(train: Dataset, corrections: Dataset, weight: number): Dataset {
-  const repeats = corrections.count > 0 ? weight : 0;
-  const count = train.count + corrections.count * repeats;
-  const images = new Uint8Array(count * PIXELS);
-  const labels = new Uint8Array(count);
-  images.set(train.images.subarray(0, train.count * PIXELS));
-  labels.set(train.labels.subarray(0, train.count));
-  for (let r = 0; r < repeats; r++) {
-    const at = train.count + r * corrections.count;
-    images.set(corrections.images, at * PIXELS);
-    labels.set(corrections.labels, at);
-  }
-  return { count, images, labels };
+  return concat(train, ...Array<Dataset>(weight).fill(corrections));
 }
 
 function evaluate(model: tfl.LayersModel, test: Dataset): Evaluation {
