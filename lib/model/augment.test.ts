@@ -57,6 +57,30 @@ describe('augmentation', () => {
     }
   });
 
+  it('turns and stretches the object only when asked to (the photo preset), keeping it in view', () => {
+    const tmp = new Float32Array(PIXELS);
+    /** Width over height of the pixels above half brightness. */
+    const aspect = (img: Float32Array) => {
+      const [xs, ys] = [[] as number[], [] as number[]];
+      img.forEach((v, p) => v > 0.5 && (xs.push(p % 28), ys.push(Math.floor(p / 28))));
+      return (Math.max(...xs) - Math.min(...xs) + 1) / (Math.max(...ys) - Math.min(...ys) + 1);
+    };
+    const aspects = (options: typeof NO_AUGMENT) => {
+      const rng = createRng(4);
+      return Array.from({ length: 30 }, () => {
+        const img = new Float32Array(blockImage()).map((v) => v / 255);
+        augmentImage(img, tmp, rng, { ...options, affine: 1, maxShift: 0, scale: [1, 1] });
+        expect(mass(img, 0, 28) / mass(new Float32Array(blockImage()).map((v) => v / 255), 0, 28)).toBeGreaterThan(0.7);
+        return aspect(img);
+      });
+    };
+    // The block is 8 wide and 12 tall.
+    expect(new Set(aspects(NO_AUGMENT))).toEqual(new Set([8 / 12]));
+    const changed = aspects({ ...NO_AUGMENT, rotate: 15, stretch: 0.2 });
+    expect(Math.min(...changed)).toBeLessThan(0.6);
+    expect(Math.max(...changed)).toBeGreaterThan(0.75);
+  });
+
   it('applies the photometric changes only sometimes with the default probabilities', () => {
     const rng = createRng(9);
     const tmp = new Float32Array(PIXELS);
