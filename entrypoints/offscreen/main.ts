@@ -1,7 +1,10 @@
 /**
- * The offscreen document: the one place the model runs. Requests are answered one at a time, in the
- * order they came, on a promise chain that a failed request does not break.
+ * The offscreen document: the one place the model runs. Reading, decoding and preprocessing run side
+ * by side (a few at a time), so a slow or stuck site delays only its own answer; the model steps and
+ * model reloads run one at a time, in the order they came, on a promise chain that a failed request
+ * does not break.
  */
+import pLimit from 'p-limit';
 import { answerFrom } from '../../lib/answer';
 import { onMessage, type Classification } from '../../lib/messages';
 import { classify } from '../../lib/model/predict';
@@ -9,6 +12,10 @@ import { preprocess } from '../../lib/preprocess';
 import { decodeImage } from './decode-image';
 import { modelInUse, reloadModel } from './model';
 import { readImage } from './read-image';
+
+/** Pictures read and decoded at once: enough that one stuck site blocks nothing, few enough to bound memory. */
+const PARALLEL_READS = 4;
+const reads = pLimit(PARALLEL_READS);
 
 let queue: Promise<unknown> = Promise.resolve();
 
@@ -20,16 +27,21 @@ function enqueue<T>(task: () => Promise<T>): Promise<T> {
 
 async function classifySource(source: string): Promise<Classification> {
   const timer = stageTimer();
-  const modelReady = modelInUse();
-  const blob = await readImage(source);
-  timer.lap('read');
-  const image = await decodeImage(blob);
-  timer.lap('decode');
-  const prepared = preprocess(image.pixels);
-  timer.lap('preprocess');
+  void modelInUse(); // on a cold start, the model loads while the picture is read
+  const { image, prepared } = await reads(async () => {
+    const blob = await readImage(source);
+    timer.lap('read');
+    const image = await decodeImage(blob);
+    timer.lap('decode');
+    const prepared = preprocess(image.pixels);
+    timer.lap('preprocess');
+    return { image, prepared };
+  });
   if (!prepared.ok) throw new Error(prepared.message);
-  const model = await modelReady;
-  const answer = answerFrom(classify(model.model, prepared.input)[0], model.metadata.outOfScope);
+  const { answer, model } = await enqueue(async () => {
+    const model = await modelInUse();
+    return { answer: answerFrom(classify(model.model, prepared.input)[0], model.metadata.outOfScope), model };
+  });
   timer.lap('model');
   return {
     answer,
@@ -57,7 +69,7 @@ function stageTimer() {
   };
 }
 
-onMessage('offscreen:classify', ({ data }) => enqueue(() => classifySource(data.source)));
+onMessage('offscreen:classify', ({ data }) => classifySource(data.source));
 onMessage('offscreen:reload-model', () => enqueue(reloadModel));
 onMessage('offscreen:model-status', () => enqueue(async () => (await modelInUse()).status));
 

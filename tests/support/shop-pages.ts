@@ -72,7 +72,8 @@ export async function startShopPages(): Promise<ShopPages> {
 
   const shop = createServer((req, res) => {
     const image = images[req.url ?? ''];
-    if (req.url === '/') res.writeHead(200, { 'content-type': 'text/html' }).end(page);
+    // The same page at a second address, for a second tab the tests can tell apart.
+    if (req.url === '/' || req.url === '/again') res.writeHead(200, { 'content-type': 'text/html' }).end(page);
     else if (image) res.writeHead(200, { 'content-type': image.type }).end(image.body);
     else res.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
   });
