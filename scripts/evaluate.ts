@@ -41,20 +41,22 @@ const pct = (v: number) => `${(100 * v).toFixed(2)}%`;
 await useWasmBackend();
 const { model, metadata } = await loadModel(readFromDir(args.model));
 
+/** Each photo's probabilities, from one pass of the model; undefined where no garment was found. */
+const photoOutputs = (photos: { input?: Float32Array }[]) => photos.map((p) => (p.input ? classify(model, p.input)[0] : undefined));
 /** The in-scope score of each photo; 0 (the lowest there is) where no garment was found. */
-const photoScores = (photos: { input?: Float32Array }[]) =>
-  photos.map((p) => (p.input ? inScopeScore(classify(model, p.input)[0]) : 0));
+const scoresOf = (outputs: (Float32Array | undefined)[]) => outputs.map((o) => (o ? inScopeScore(o) : 0));
 
 if (args.images) {
   const photos = await labelledPhotos(args.images);
   const threshold = metadata.outOfScope.threshold;
-  const scores = photoScores(photos);
-  const predicted = photos.map((p) => (p.input ? argmaxRows(classify(model, p.input)[0], 1)[0] : -1));
+  const outputs = photoOutputs(photos);
+  const scores = scoresOf(outputs);
+  const predicted = outputs.map((o) => (o ? argmaxRows(o, 1)[0] : -1));
   const result = evaluatePhotos(photos.map((p) => p.label), predicted);
   // The same, with an out-of-scope verdict counted wrong (as "no garment found" is).
   const judged = evaluatePhotos(photos.map((p) => p.label), predicted.map((k, i) => (scores[i] >= threshold ? k : -1)));
   const outside = args['out-of-scope'] ? await outOfScopePhotos(args['out-of-scope']) : undefined;
-  const outsideScores = outside ? photoScores(outside) : undefined;
+  const outsideScores = outside ? scoresOf(photoOutputs(outside)) : undefined;
   const outOfScope = {
     threshold,
     inScopeCalledOut: flaggedShare(scores, threshold),
