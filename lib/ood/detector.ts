@@ -2,9 +2,9 @@
  * The out-of-scope detector: a model trained with outlier exposure (Hendrycks et al. 2019) spreads its
  * probability over all 10 kinds for a picture of none of them, and keeps it on one to three kinds for
  * a garment, even one it is unsure about. The in-scope score is that mass on the three likeliest
- * kinds, and one threshold applies to it. The threshold lives in
- * the model's metadata, is checked when the model loads, and is fitted again whenever the model is
- * (training, fine-tuning), on Fashion-MNIST validation images and drawn outliers: never on photos.
+ * kinds, and one threshold applies to it. The threshold lives in the model's metadata, is checked
+ * when the model loads, and is fitted again whenever the model is (training, fine-tuning), on
+ * Fashion-MNIST validation images and drawn outliers: never on photos.
  */
 import { auroc, flaggedShare, quantile } from './metrics';
 

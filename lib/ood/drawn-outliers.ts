@@ -3,7 +3,7 @@
  * makes a photo into the model's input (light object on black, long side fitted to 28 px, centred):
  * rings with or without straps, pairs of lenses, strips and ties, domes with a brim, boxes, blobs,
  * triangles, text-like strokes, and full-frame gradients, noise and textures. The detector learns what
- * is *not* a garment from these and from pictures made out of Fashion-MNIST (fmnist-outliers.ts);
+ * is *not* a garment from these and from pictures made out of Fashion-MNIST (outlier-set.ts);
  * no photo of any real object is involved. Pure and seeded: the same seed draws the same pictures.
  */
 import { IMAGE_SIZE, PIXELS } from '../classes';
