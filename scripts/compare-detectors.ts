@@ -17,6 +17,7 @@ import * as tfl from '@tensorflow/tfjs-layers';
 import { CLASS_NAMES, PIXELS } from '../lib/classes';
 import { loadSplit } from '../lib/data/shards';
 import { logitsModel } from '../lib/model/architecture';
+import { softmaxRows } from '../lib/model/calibration';
 import { inScopeScore } from '../lib/ood/detector';
 import { auroc, fprAt95 } from '../lib/ood/metrics';
 import { outlierSet } from '../lib/ood/outlier-set';
@@ -64,13 +65,6 @@ function outputs(model: tfl.LayersModel, x: Float32Array): { logits: Float32Arra
 }
 
 const rows = (v: Float32Array, width: number) => Array.from({ length: v.length / width }, (_, i) => v.subarray(i * width, (i + 1) * width));
-
-function softmax(logits: Float32Array): Float32Array {
-  const max = Math.max(...logits);
-  const e = logits.map((v) => Math.exp(v - max));
-  const sum = e.reduce((a, b) => a + b, 0);
-  return e.map((v) => v / sum);
-}
 
 /** Inverse of a symmetric positive definite matrix (Gauss-Jordan), after adding `ridge` times the mean diagonal. */
 function inverse(m: Float64Array, d: number, ridge = 1e-4): Float64Array {
@@ -141,11 +135,11 @@ for (const dir of args.model!) {
   const bankOut = outputs(model, bytesToFloats(train.images));
   const bank = rows(bankOut.features, bankOut.width);
   const detectors: [string, (logits: Float32Array, features: Float32Array) => number][] = [
-    ['max softmax', (l) => Math.max(...softmax(l))],
+    ['max softmax', (l) => Math.max(...softmaxRows(l))],
     ['energy', (l) => Math.max(...l) + Math.log(l.reduce((s, v) => s + Math.exp(v - Math.max(...l)), 0))],
     ['Mahalanobis', (_, f) => maha(f)],
     ['kNN, k = 10', (_, f) => knn(f)],
-    ['top-3 mass (shipped)', (l) => inScopeScore(softmax(l))],
+    ['top-3 mass (shipped)', (l) => inScopeScore(softmaxRows(l))],
   ];
   const maha = mahalanobis(bank, train.labels, bankOut.width);
   const knn = nearestNeighbour(bank);
