@@ -1,10 +1,13 @@
 /**
  * The one typed message contract of the extension (through @webext-core/messaging). Each message
- * type is handled in exactly one context, named by its prefix; a context answers only the types it
- * listens to, so a runtime message meant for the offscreen document is ignored by the popup.
+ * type is handled in exactly one context, named by its prefix, and accepted from one kind of sender
+ * only (`onMessageFrom`); a context answers only the types it listens to, so a runtime message meant
+ * for the offscreen document is ignored by the popup.
  */
 import { defineExtensionMessaging } from '@webext-core/messaging';
+import { browser } from 'wxt/browser';
 import type { Answer } from './answer';
+import { senderKind, type SenderKind } from './senders';
 
 export interface Classification {
   answer: Answer;
@@ -27,6 +30,9 @@ export type OverlayState =
   | { state: 'answer'; classification: Classification }
   | { state: 'error'; message: string };
 
+/** The error of a request cancelled because its card or tab was closed: nobody is waiting for a message. */
+export const CANCELLED = 'Cancelled.';
+
 export interface ModelStatus {
   version: string;
   /** Why a stored fine-tuned model was refused, if one was. */
@@ -34,13 +40,24 @@ export interface ModelStatus {
 }
 
 interface Protocol {
-  /** Popup → service worker: classify an image given as a URL or data URL and keep it in the history. */
-  'background:classify'(request: { source: string; pageUrl: string }): Classification;
+  /**
+   * Popup → service worker: classify an image given as a URL or data URL and keep it in the history
+   * (in memory only when the popup is in a private window).
+   */
+  'background:classify'(request: { source: string; pageUrl: string; privateWindow?: boolean }): Classification;
+  /** Content script → service worker: the user closed the card of this target before its answer came. */
+  'background:cancel'(request: { targetId: number }): void;
   /** Options page → service worker: the model in use, loaded again (after it changed) in the offscreen document. */
   'background:reload-model'(): ModelStatus;
   'background:model-status'(): ModelStatus;
-  /** Service worker → offscreen document: read, decode, preprocess and classify one image. */
-  'offscreen:classify'(request: { source: string }): Classification;
+  /**
+   * Service worker → offscreen document: read, decode, preprocess and classify one image. `requestedBy`
+   * is the address of the page that shows it (see lib/allowed-address.ts); `requestId` names the request
+   * for `offscreen:cancel`.
+   */
+  'offscreen:classify'(request: { source: string; requestedBy?: string; requestId: string }): Classification;
+  /** Service worker → offscreen document: drop every request whose id starts with `idPrefix`. */
+  'offscreen:cancel'(request: { idPrefix: string }): void;
   /** Service worker → offscreen document: load the model in use again. */
   'offscreen:reload-model'(): ModelStatus;
   'offscreen:model-status'(): ModelStatus;
@@ -51,3 +68,17 @@ interface Protocol {
 }
 
 export const { sendMessage, onMessage } = defineExtensionMessaging<Protocol>();
+
+type Handler<T extends keyof Protocol> = Parameters<typeof onMessage<T>>[1];
+
+/** Handles `type` when `from` sent it; a message from anyone else is ignored, and logged. */
+export function onMessageFrom<T extends keyof Protocol>(type: T, from: SenderKind, handler: Handler<T>): void {
+  onMessage(type, (message) => {
+    const kind = senderKind(message.sender, { id: browser.runtime.id, baseUrl: browser.runtime.getURL('/') });
+    if (kind !== from) {
+      console.warn(`Garment Scout ignored a "${type}" message from ${kind ?? 'an unknown sender'} (${message.sender.url ?? 'no address'}).`);
+      return;
+    }
+    return handler(message);
+  });
+}
