@@ -1,13 +1,14 @@
 /**
- * Decodes an image blob with the browser's own decoders (JPEG, PNG, WebP, GIF, AVIF, SVG) and draws it
- * no larger than the preprocessing needs, so a 50-megapixel photo costs one decode and a small canvas.
+ * Decodes an image with the browser's own decoders (JPEG, PNG, WebP, GIF, AVIF, SVG) and draws it no
+ * larger than the preprocessing needs, so a 50-megapixel photo costs one decode and a small canvas. Its
+ * header is checked first (lib/picture-size.ts): an over-large picture is refused before it is decoded.
  */
+import { checkHeader, NOT_READABLE, refuseIfTooLarge } from '../../lib/picture-size';
 import type { RgbaImage } from '../../lib/preprocess';
+import type { ImageBytes } from './read-image';
 
 const WORK_SIDE = 512;
 const THUMBNAIL_SIDE = 96;
-const MAX_PIXELS = 120e6;
-const BROKEN = 'The file could not be read as an image: it is broken or in a format the browser does not know.';
 
 export interface DecodedImage {
   pixels: RgbaImage;
@@ -28,24 +29,23 @@ async function decode(blob: Blob): Promise<Picture> {
     const image = new Image();
     await new Promise((resolve, reject) => {
       image.onload = resolve;
-      image.onerror = () => reject(new Error(BROKEN));
+      image.onerror = () => reject(new Error(NOT_READABLE));
       image.src = url;
     }).finally(() => URL.revokeObjectURL(url));
     return { source: image, width: image.naturalWidth, height: image.naturalHeight, close() {} };
   }
   const bitmap = await createImageBitmap(blob).catch(() => {
-    throw new Error(BROKEN);
+    throw new Error(NOT_READABLE);
   });
   return { source: bitmap, width: bitmap.width, height: bitmap.height, close: () => bitmap.close() };
 }
 
-export async function decodeImage(blob: Blob): Promise<DecodedImage> {
-  const picture = await decode(blob);
+export async function decodeImage(image: ImageBytes): Promise<DecodedImage> {
+  checkHeader(image.bytes, image.type);
+  const picture = await decode(new Blob([image.bytes as BlobPart], { type: image.type }));
   try {
     if (!picture.width || !picture.height) throw new Error('The image has no size the browser can draw.');
-    if (picture.width * picture.height > MAX_PIXELS) {
-      throw new Error(`The image is too large (${Math.round((picture.width * picture.height) / 1e6)} megapixels).`);
-    }
+    refuseIfTooLarge(picture.width, picture.height);
     return {
       pixels: toPixels(draw(picture, WORK_SIDE, false)),
       thumbnail: draw(picture, THUMBNAIL_SIDE, true).toDataURL('image/jpeg', 0.8),

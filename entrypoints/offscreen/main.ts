@@ -1,21 +1,23 @@
 /**
- * The offscreen document: the one place the model runs. Reading, decoding and preprocessing run side
- * by side (a few at a time), so a slow or stuck site delays only its own answer; the model steps and
- * model reloads run one at a time, in the order they came, on a promise chain that a failed request
- * does not break.
+ * The offscreen document: the one place the model runs. Reading runs side by side (a few at a time),
+ * so a slow or stuck site delays only its own answer; decoding runs one at a time, as it can take
+ * hundreds of megabytes; the model steps and model reloads run one at a time, in the order they came,
+ * on a promise chain that a failed request does not break. A request can be cancelled at any step.
  */
 import pLimit from 'p-limit';
 import { answerFrom } from '../../lib/answer';
-import { onMessage, type Classification } from '../../lib/messages';
+import { CANCELLED, onMessageFrom, type Classification } from '../../lib/messages';
 import { classify } from '../../lib/model/predict';
 import { preprocess } from '../../lib/preprocess';
 import { decodeImage } from './decode-image';
 import { modelInUse, reloadModel } from './model';
 import { readImage } from './read-image';
 
-/** Pictures read and decoded at once: enough that one stuck site blocks nothing, few enough to bound memory. */
-const PARALLEL_READS = 4;
-const reads = pLimit(PARALLEL_READS);
+/** Pictures read at once: enough that one stuck site blocks nothing, few enough to bound memory. */
+const reads = pLimit(4);
+const decodes = pLimit(1);
+/** The requests under way, by id, so that a closed card or tab can stop its own. */
+const underWay = new Map<string, AbortController>();
 
 let queue: Promise<unknown> = Promise.resolve();
 
@@ -25,32 +27,55 @@ function enqueue<T>(task: () => Promise<T>): Promise<T> {
   return run;
 }
 
-async function classifySource(source: string): Promise<Classification> {
-  const timer = stageTimer();
-  void modelInUse(); // on a cold start, the model loads while the picture is read
-  const { image, prepared } = await reads(async () => {
-    const blob = await readImage(source);
-    timer.lap('read');
-    const image = await decodeImage(blob);
-    timer.lap('decode');
-    const prepared = preprocess(image.pixels);
-    timer.lap('preprocess');
-    return { image, prepared };
-  });
-  if (!prepared.ok) throw new Error(prepared.message);
-  const { answer, model } = await enqueue(async () => {
-    const model = await modelInUse();
-    return { answer: answerFrom(classify(model.model, prepared.input)[0], model.metadata.outOfScope), model };
-  });
-  timer.lap('model');
-  return {
-    answer,
-    modelVersion: model.status.version,
-    seen: Array.from(prepared.input, (v) => Math.round(v * 255)),
-    thumbnail: image.thumbnail,
-    millis: timer.total(),
-    stages: timer.stages,
+interface Request {
+  source: string;
+  requestedBy?: string;
+  requestId: string;
+}
+
+async function classifySource({ source, requestedBy, requestId }: Request): Promise<Classification> {
+  const controller = new AbortController();
+  underWay.set(requestId, controller);
+  const { signal } = controller;
+  /** Between steps: a cancelled request goes no further. */
+  const stillWanted = () => {
+    if (signal.aborted) throw new Error(CANCELLED);
   };
+  try {
+    const timer = stageTimer();
+    void modelInUse(); // on a cold start, the model loads while the picture is read
+    const bytes = await reads(async () => (stillWanted(), readImage(source, { requestedBy, signal })));
+    timer.lap('read');
+    const { image, prepared } = await decodes(async () => {
+      stillWanted();
+      const image = await decodeImage(bytes);
+      timer.lap('decode');
+      const prepared = preprocess(image.pixels);
+      timer.lap('preprocess');
+      return { image, prepared };
+    });
+    if (!prepared.ok) throw new Error(prepared.message);
+    const { answer, model } = await enqueue(async () => {
+      stillWanted();
+      const model = await modelInUse();
+      return { answer: answerFrom(classify(model.model, prepared.input)[0], model.metadata.outOfScope), model };
+    });
+    timer.lap('model');
+    return {
+      answer,
+      modelVersion: model.status.version,
+      seen: Array.from(prepared.input, (v) => Math.round(v * 255)),
+      thumbnail: image.thumbnail,
+      millis: timer.total(),
+      stages: timer.stages,
+    };
+  } finally {
+    underWay.delete(requestId);
+  }
+}
+
+function cancel(idPrefix: string): void {
+  for (const [id, controller] of underWay) if (id.startsWith(idPrefix)) controller.abort();
 }
 
 /** Where the time of one answer goes, for the end-to-end benchmark. */
@@ -69,8 +94,9 @@ function stageTimer() {
   };
 }
 
-onMessage('offscreen:classify', ({ data }) => classifySource(data.source));
-onMessage('offscreen:reload-model', () => enqueue(reloadModel));
-onMessage('offscreen:model-status', () => enqueue(async () => (await modelInUse()).status));
+onMessageFrom('offscreen:classify', 'background', ({ data }) => classifySource(data));
+onMessageFrom('offscreen:cancel', 'background', ({ data }) => cancel(data.idPrefix));
+onMessageFrom('offscreen:reload-model', 'background', () => enqueue(reloadModel));
+onMessageFrom('offscreen:model-status', 'background', () => enqueue(async () => (await modelInUse()).status));
 
 void modelInUse(); // load and warm up before the first request arrives
