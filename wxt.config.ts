@@ -15,7 +15,7 @@ export default defineConfig({
     name: 'Garment Scout',
     description: 'Right-click a product image to learn what kind of garment it shows. Runs on your machine.',
     minimum_chrome_version: '109', // chrome.offscreen
-    permissions: ['contextMenus', 'offscreen'],
+    permissions: ['contextMenus', 'offscreen', 'storage'],
     host_permissions: ['<all_urls>'],
     content_security_policy: {
       // TF.js runs its kernels in WebAssembly, which MV3 refuses to compile without this.
