@@ -1,6 +1,7 @@
 import { CLASS_NAMES, OUTLIER } from '../lib/classes';
 import { correctionLabel, formatConfidence, verdictOf, type Answer } from '../lib/answer';
 import type { HistoryEntry } from '../lib/storage/db';
+import { isPrivateAnswer } from '../lib/storage/private-answers';
 import { SeenImage } from './SeenImage';
 
 /** What the user can say the right label is: one of the 10 kinds, or none of them. */
@@ -12,13 +13,25 @@ interface Props {
   onCorrect(id: number, index: number | undefined): void;
 }
 
-/** The history, newest first: what was asked, what the model saw, what it said, and the user's correction. */
+/** Says that an answer came from a private window and is not kept. */
+export function PrivateMark() {
+  return (
+    <span class="private-mark" data-testid="private-mark" title="Answers from private windows are forgotten when the last one closes">
+      Private window · not kept
+    </span>
+  );
+}
+
+/**
+ * The history, newest first: what was asked, what the model saw, what it said, and the user's correction.
+ * An answer from a private window takes no correction (corrections are kept to fine-tune the model).
+ */
 export function HistoryList({ entries, onDelete, onCorrect }: Props) {
   if (entries.length === 0) return <p class="muted">No answers yet.</p>;
   return (
     <ul class="history" data-testid="history">
       {entries.map((e) => (
-        <li key={e.id} data-testid="history-entry" data-verdict={verdictOf(e.answer)}>
+        <li key={e.id} data-testid="history-entry" data-verdict={verdictOf(e.answer)} data-private={isPrivateAnswer(e) || undefined}>
           <img class="thumb" src={e.thumbnail} alt="" width={48} height={48} />
           <SeenImage pixels={e.seen} size={48} />
           <div class="entry-text">
@@ -26,18 +39,22 @@ export function HistoryList({ entries, onDelete, onCorrect }: Props) {
             <span class="muted" title={e.pageUrl}>
               {new Date(e.time).toLocaleString()} · {hostOf(e.pageUrl)} · {e.modelVersion}
             </span>
-            <select
-              aria-label="The right label"
-              value={e.correctedIndex ?? ''}
-              onChange={(ev) => onCorrect(e.id!, ev.currentTarget.value === '' ? undefined : Number(ev.currentTarget.value))}
-            >
-              <option value="">Right label…</option>
-              {CORRECTIONS.map((index) => (
-                <option key={index} value={index}>
-                  {correctionLabel(index)}
-                </option>
-              ))}
-            </select>
+            {isPrivateAnswer(e) ? (
+              <PrivateMark />
+            ) : (
+              <select
+                aria-label="The right label"
+                value={e.correctedIndex ?? ''}
+                onChange={(ev) => onCorrect(e.id!, ev.currentTarget.value === '' ? undefined : Number(ev.currentTarget.value))}
+              >
+                <option value="">Right label…</option>
+                {CORRECTIONS.map((index) => (
+                  <option key={index} value={index}>
+                    {correctionLabel(index)}
+                  </option>
+                ))}
+              </select>
+            )}
           </div>
           <button type="button" aria-label="Delete" onClick={() => onDelete(e.id!)}>
             ×

@@ -1,7 +1,8 @@
 import { useEffect, useState } from 'preact/hooks';
+import { browser } from 'wxt/browser';
 import { AnswerView } from '../../components/AnswerView';
 import { FilePicker } from '../../components/FilePicker';
-import { HistoryList } from '../../components/HistoryList';
+import { HistoryList, PrivateMark } from '../../components/HistoryList';
 import { SeenImage } from '../../components/SeenImage';
 import { verdictOf } from '../../lib/answer';
 import { CLASS_NAMES, OUTLIER } from '../../lib/classes';
@@ -9,12 +10,16 @@ import { sendMessage } from '../../lib/messages';
 import type { HistoryEntry } from '../../lib/storage/db';
 import { historyToCsv, historyToJson } from '../../lib/storage/export';
 import { clearHistory, correctEntry, deleteFromHistory, listHistory } from '../../lib/storage/history';
+import { forgetPrivateAnswer, forgetPrivateAnswers, isPrivateAnswer, listPrivateAnswers } from '../../lib/storage/private-answers';
 
 function download(text: string, type: string, name: string) {
   const url = URL.createObjectURL(new Blob([text], { type }));
   Object.assign(document.createElement('a'), { href: url, download: name }).click();
   setTimeout(() => URL.revokeObjectURL(url), 1000);
 }
+
+/** A private (incognito) window's popup shows its answers, and asks that the files it classifies be kept in memory only. */
+const inPrivateWindow = () => browser.windows.getCurrent().then((w) => w.incognito);
 
 /**
  * The class an entry is filed under: the user's correction, else none of the 10 kinds for an
@@ -26,11 +31,21 @@ function filedUnder(e: HistoryEntry): number {
 
 export function App() {
   const [history, setHistory] = useState<HistoryEntry[]>([]);
+  // Answers from private windows, shown only in a private window's popup and never kept.
+  const [privateAnswers, setPrivateAnswers] = useState<HistoryEntry[]>([]);
   const [filter, setFilter] = useState<number | undefined>();
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string>();
 
-  const refresh = () => listHistory().then(setHistory, (e: Error) => setError(e.message));
+  const refresh = async () => {
+    try {
+      const [kept, unkept] = await Promise.all([listHistory(), (await inPrivateWindow()) ? listPrivateAnswers() : []]);
+      setHistory(kept);
+      setPrivateAnswers(unkept);
+    } catch (e) {
+      setError((e as Error).message);
+    }
+  };
   useEffect(() => void refresh(), []);
 
   const act = (action: Promise<unknown>) => action.then(refresh, (e: Error) => setError(e.message));
@@ -39,7 +54,7 @@ export function App() {
     setBusy(true);
     setError(undefined);
     try {
-      await sendMessage('background:classify', { source: dataUrl, pageUrl: `file: ${name}` });
+      await sendMessage('background:classify', { source: dataUrl, pageUrl: `file: ${name}`, privateWindow: await inPrivateWindow() });
       await refresh();
     } catch (e) {
       setError((e as Error).message);
@@ -48,8 +63,9 @@ export function App() {
     }
   };
 
-  const latest = history[0];
-  const shown = filter === undefined ? history : history.filter((e) => filedUnder(e) === filter);
+  const all = privateAnswers.length ? [...privateAnswers, ...history].sort((a, b) => b.time - a.time) : history;
+  const latest = all[0];
+  const shown = filter === undefined ? all : all.filter((e) => filedUnder(e) === filter);
   return (
     <main>
       <h1>Garment Scout</h1>
@@ -59,6 +75,7 @@ export function App() {
             <img class="thumb" src={latest.thumbnail} alt="" width={72} height={72} />
             <SeenImage pixels={latest.seen} size={72} />
             <AnswerView answer={latest.answer} modelVersion={latest.modelVersion} />
+            {isPrivateAnswer(latest) && <PrivateMark />}
           </div>
         ) : (
           <p class="muted">Right-click a product picture and choose “Classify garment”.</p>
@@ -88,13 +105,16 @@ export function App() {
           <button type="button" onClick={() => download(historyToCsv(history), 'text/csv', 'garment-scout-history.csv')}>
             CSV
           </button>
-          <button type="button" onClick={() => confirm('Clear the whole history?') && act(clearHistory())}>
+          <button
+            type="button"
+            onClick={() => confirm('Clear the whole history?') && act(Promise.all([clearHistory(), privateAnswers.length ? forgetPrivateAnswers() : undefined]))}
+          >
             Clear all
           </button>
         </div>
         <HistoryList
           entries={shown}
-          onDelete={(id) => act(deleteFromHistory(id))}
+          onDelete={(id) => act(id < 0 ? forgetPrivateAnswer(id) : deleteFromHistory(id))}
           onCorrect={(id, index) => act(correctEntry(id, index))}
         />
       </section>
