@@ -17,7 +17,18 @@ export interface LoadedExtension {
   openPage(path: string): Promise<Page>;
   /** Stops the service worker as Chrome does when it is idle; the next event starts a new one. */
   stopServiceWorker(): Promise<void>;
+  /**
+   * Turns on "Allow in Incognito" on chrome://extensions, as a user does; Chrome reloads the
+   * extension, and this returns once its new service worker runs.
+   */
+  allowInIncognito(): Promise<void>;
   close(): Promise<void>;
+}
+
+/** The part of chrome://extensions' private API that its toggles call. */
+interface DeveloperPrivate {
+  updateProfileConfiguration(update: { inDeveloperMode: boolean }): Promise<void>;
+  updateExtensionConfiguration(update: { extensionId: string; incognitoAccess: boolean }): Promise<void>;
 }
 
 export async function launchWithExtension(): Promise<LoadedExtension> {
@@ -81,6 +92,19 @@ export async function launchWithExtension(): Promise<LoadedExtension> {
       await cdp.send('ServiceWorker.stopAllWorkers');
       await isStopped;
       stopped = true;
+      await page.close();
+    },
+    async allowInIncognito() {
+      const page = await context.newPage();
+      await page.goto('chrome://extensions');
+      const reloaded = started();
+      await page.evaluate(async (extensionId) => {
+        const developerPrivate = (chrome as unknown as { developerPrivate: DeveloperPrivate }).developerPrivate;
+        // Out of developer mode Chrome disables an unpacked extension when it reloads.
+        await developerPrivate.updateProfileConfiguration({ inDeveloperMode: true });
+        await developerPrivate.updateExtensionConfiguration({ extensionId, incognitoAccess: true });
+      }, id);
+      await reloaded;
       await page.close();
     },
     async close() {
