@@ -1,19 +1,40 @@
-/** Classifies an image in the offscreen document, and keeps answers in the history. */
+/**
+ * Classifies an image in the offscreen document, and keeps answers: in the history, or, for a private
+ * window, only in memory (lib/storage/private-answers.ts).
+ */
 import { sendMessage, type Classification } from '../../lib/messages';
 import { addToHistory } from '../../lib/storage/history';
-import { askOffscreen } from './offscreen-document';
+import { keepPrivateAnswer } from '../../lib/storage/private-answers';
+import { askOffscreen, tellOffscreenIfOpen } from './offscreen-document';
 
 /** A `data:` URL can be megabytes: the history keeps only its start. */
 function shortSource(source: string): string {
   return source.startsWith('data:') ? `${source.slice(0, source.indexOf(',') + 1)}…` : source;
 }
 
-export function classifyImage(source: string): Promise<Classification> {
-  return askOffscreen(() => sendMessage('offscreen:classify', { source }));
+export interface ClassifyRequest {
+  source: string;
+  /** The page the picture is on, as the browser reports it; undefined when the user chose the picture in the popup. */
+  requestedBy?: string;
+  /** Names the request for `cancelRequests` (see `requestIdOf`). */
+  requestId: string;
 }
 
-export async function recordAnswer(source: string, pageUrl: string, classification: Classification): Promise<void> {
-  await addToHistory({
+export function classifyImage(request: ClassifyRequest): Promise<Classification> {
+  return askOffscreen(() => sendMessage('offscreen:classify', request));
+}
+
+/** Ids of requests from a tab start with the tab's id, so closing the tab cancels them all at once. */
+export const tabRequestPrefix = (tabId: number) => `tab${tabId}/`;
+export const requestIdOf = (tabId: number, frameId: number, targetId: number) => `${tabRequestPrefix(tabId)}${frameId}/${targetId}`;
+
+/** Stops the requests whose ids start with `idPrefix`; with no offscreen document there is nothing to stop. */
+export function cancelRequests(idPrefix: string): Promise<void> {
+  return tellOffscreenIfOpen(() => sendMessage('offscreen:cancel', { idPrefix }));
+}
+
+export async function recordAnswer(source: string, pageUrl: string, classification: Classification, privateWindow = false): Promise<void> {
+  const entry = {
     time: Date.now(),
     pageUrl,
     imageUrl: shortSource(source),
@@ -21,11 +42,14 @@ export async function recordAnswer(source: string, pageUrl: string, classificati
     modelVersion: classification.modelVersion,
     thumbnail: classification.thumbnail,
     seen: Uint8Array.from(classification.seen),
-  });
+  };
+  // Private browsing must leave nothing on disk: its answers stay in memory for that session's popup.
+  await (privateWindow ? keepPrivateAnswer(entry) : addToHistory(entry));
 }
 
-export async function classifyAndRecord(source: string, pageUrl: string): Promise<Classification> {
-  const classification = await classifyImage(source);
-  await recordAnswer(source, pageUrl, classification);
+/** The popup's request: the user chose the picture, so no page's rule applies. */
+export async function classifyAndRecord(source: string, pageUrl: string, privateWindow = false): Promise<Classification> {
+  const classification = await classifyImage({ source, requestId: `popup/${crypto.randomUUID()}` });
+  await recordAnswer(source, pageUrl, classification, privateWindow);
   return classification;
 }

@@ -1,9 +1,10 @@
 import { browser } from 'wxt/browser';
-import { onMessage, sendMessage } from '../../lib/messages';
-import { classifyAndRecord } from './classify';
+import { onMessageFrom, sendMessage } from '../../lib/messages';
+import { cancelRequests, classifyAndRecord, requestIdOf, tabRequestPrefix } from './classify';
 import { CLASSIFY_MENU_ID, registerContextMenu } from './context-menu';
 import { onClassifyClicked } from './menu-click';
 import { askOffscreen } from './offscreen-document';
+import { forgetPrivateAnswersWhenPrivateWindowsClose } from './private-browsing';
 
 // Stateless: every listener is registered at start-up, nothing lives only in memory.
 export default defineBackground(() => {
@@ -11,7 +12,15 @@ export default defineBackground(() => {
   browser.contextMenus.onClicked.addListener((info, tab) => {
     if (info.menuItemId === CLASSIFY_MENU_ID) void onClassifyClicked(info, tab);
   });
-  onMessage('background:classify', ({ data }) => classifyAndRecord(data.source, data.pageUrl));
-  onMessage('background:reload-model', () => askOffscreen(() => sendMessage('offscreen:reload-model')));
-  onMessage('background:model-status', () => askOffscreen(() => sendMessage('offscreen:model-status')));
+  // A closed tab waits for nothing: its requests stop where they are.
+  browser.tabs.onRemoved.addListener((tabId) => void cancelRequests(tabRequestPrefix(tabId)));
+  forgetPrivateAnswersWhenPrivateWindowsClose();
+
+  onMessageFrom('background:classify', 'extension-page', ({ data }) => classifyAndRecord(data.source, data.pageUrl, data.privateWindow));
+  // A content script can cancel only its own tab's requests: the tab and frame come from the browser.
+  onMessageFrom('background:cancel', 'content-script', ({ data, sender }) => {
+    if (sender.tab?.id !== undefined) void cancelRequests(requestIdOf(sender.tab.id, sender.frameId ?? 0, data.targetId));
+  });
+  onMessageFrom('background:reload-model', 'extension-page', () => askOffscreen(() => sendMessage('offscreen:reload-model')));
+  onMessageFrom('background:model-status', 'extension-page', () => askOffscreen(() => sendMessage('offscreen:model-status')));
 });

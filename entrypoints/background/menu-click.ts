@@ -4,13 +4,14 @@
  */
 import { browser, type Browser } from 'wxt/browser';
 import type { Verdict } from '../../lib/answer';
-import { sendMessage, type OverlayState } from '../../lib/messages';
-import { classifyImage, recordAnswer } from './classify';
+import { CANCELLED, sendMessage, type OverlayState } from '../../lib/messages';
+import { classifyImage, recordAnswer, requestIdOf } from './classify';
 
 type Tab = Browser.tabs.Tab;
 type ClickInfo = Browser.contextMenus.OnClickData;
 
 export async function onClassifyClicked(info: ClickInfo, tab?: Tab): Promise<void> {
+  // From the browser, not the page: the address rule (lib/allowed-address.ts) is decided on it.
   const pageUrl = info.frameUrl ?? info.pageUrl ?? tab?.url ?? '';
   const to = tab?.id === undefined ? undefined : { tabId: tab.id, frameId: info.frameId ?? 0 };
   const target = to
@@ -27,12 +28,14 @@ export async function onClassifyClicked(info: ClickInfo, tab?: Tab): Promise<voi
     await show({ state: 'error', message: target && 'error' in target ? target.error : 'No picture found where you right-clicked.' });
     return;
   }
+  const requestId = to && target ? requestIdOf(to.tabId, to.frameId, target.targetId) : `badge/${crypto.randomUUID()}`;
   try {
-    const classification = await classifyImage(source);
+    const classification = await classifyImage({ source, requestedBy: pageUrl, requestId });
     // The user waits for the answer, not for the history: show it while it is being written.
-    await Promise.all([show({ state: 'answer', classification }), recordAnswer(source, pageUrl, classification)]);
+    await Promise.all([show({ state: 'answer', classification }), recordAnswer(source, pageUrl, classification, tab?.incognito)]);
   } catch (err) {
-    await show({ state: 'error', message: (err as Error).message });
+    // A cancelled request's card or tab is gone: nobody is waiting for a message.
+    if ((err as Error).message !== CANCELLED) await show({ state: 'error', message: (err as Error).message });
   }
 }
 

@@ -34,6 +34,11 @@ export async function ensureOffscreenDocument(): Promise<void> {
 /** Errors that mean the message never reached a live document, as opposed to an answer that failed. */
 const NOT_DELIVERED = /Receiving end does not exist|message (port|channel) closed|No response|Could not establish connection/i;
 
+/** Sends only if the document is open: a message that is no use to a fresh document does not create one. */
+export async function tellOffscreenIfOpen(send: () => Promise<void>): Promise<void> {
+  if (await documentExists()) await send().catch((err: Error) => console.warn('Garment Scout:', err.message));
+}
+
 export async function askOffscreen<T>(send: () => Promise<T>, attempts = 5): Promise<T> {
   for (let attempt = 1; ; attempt++) {
     await ensureOffscreenDocument();
