@@ -9,11 +9,25 @@ function readAsDataUrl(file: Blob): Promise<string> {
   });
 }
 
+interface Props {
+  onImage: (dataUrl: string, name: string) => void;
+  /** A file that is plainly not a picture, said in words. */
+  onRefused: (message: string) => void;
+  busy: boolean;
+}
+
 /** Pick, drop or paste an image file; hands it on as a data URL. */
-export function FilePicker({ onImage, busy }: { onImage: (dataUrl: string, name: string) => void; busy: boolean }) {
+export function FilePicker({ onImage, onRefused, busy }: Props) {
   const [over, setOver] = useState(false);
   const take = async (file: File | null | undefined) => {
-    if (file) onImage(await readAsDataUrl(file), file.name || 'pasted image');
+    if (!file) return;
+    const name = file.name || 'pasted image';
+    if (file.type && !file.type.startsWith('image/')) {
+      onRefused(`“${name}” is not an image: choose a JPEG, PNG, WebP, GIF, AVIF or SVG file.`);
+      return;
+    }
+    // A file the system gave no type is sent as an image of unknown type: the decoder tells what it is.
+    onImage(await readAsDataUrl(file.type ? file : new Blob([file], { type: 'image/unknown' })), name);
   };
   useEffect(() => {
     const onPaste = (e: ClipboardEvent) => void take([...(e.clipboardData?.files ?? [])][0]);

@@ -81,7 +81,7 @@ export function App() {
           <p class="muted">Right-click a product picture and choose “Classify garment”.</p>
         )}
       </section>
-      <FilePicker onImage={classifyFile} busy={busy} />
+      <FilePicker onImage={classifyFile} onRefused={setError} busy={busy} />
       {error && (
         <p role="alert" class="error" data-testid="error">
           {error}
