@@ -6,6 +6,7 @@ import { sendMessage, type Classification } from '../../lib/messages';
 import { addToHistory } from '../../lib/storage/history';
 import { keepPrivateAnswer } from '../../lib/storage/private-answers';
 import { askOffscreen, tellOffscreenIfOpen } from './offscreen-document';
+import { privateWindowOpen } from './private-browsing';
 
 /** A `data:` URL can be megabytes: the history keeps only its start. */
 function shortSource(source: string): string {
@@ -43,8 +44,10 @@ export async function recordAnswer(source: string, pageUrl: string, classificati
     thumbnail: classification.thumbnail,
     seen: Uint8Array.from(classification.seen),
   };
-  // Private browsing must leave nothing on disk: its answers stay in memory for that session's popup.
-  await (privateWindow ? keepPrivateAnswer(entry) : addToHistory(entry));
+  // Private browsing must leave nothing on disk: its answers stay in memory for that session's popup,
+  // and an answer that comes after the last private window closed is not kept at all.
+  if (!privateWindow) await addToHistory(entry);
+  else if (await privateWindowOpen()) await keepPrivateAnswer(entry);
 }
 
 /** The popup's request: the user chose the picture, so no page's rule applies. */

@@ -5,9 +5,12 @@
 import { browser } from 'wxt/browser';
 import { forgetPrivateAnswers } from '../../lib/storage/private-answers';
 
+export async function privateWindowOpen(): Promise<boolean> {
+  return (await browser.windows.getAll()).some((w) => w.incognito);
+}
+
 export function forgetPrivateAnswersWhenPrivateWindowsClose(): void {
   browser.windows.onRemoved.addListener(async () => {
-    const windows = await browser.windows.getAll();
-    if (!windows.some((w) => w.incognito)) await forgetPrivateAnswers();
+    if (!(await privateWindowOpen())) await forgetPrivateAnswers();
   });
 }
