@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { answerCards } from './support/answer-cards';
 import { classifyWithMenu, overlayAnswer } from './support/context-menu';
 import { useShopSession } from './support/shop-session';
 
@@ -12,7 +13,7 @@ describe('a picture that is none of the 10 kinds', () => {
     expect(state).toBe('answer');
     expect(text).toContain('Not one of the 10 kinds');
     expect(text).toMatch(/doesn't look like any of the 10 kinds/);
-    expect(await page.locator('garment-scout-answer .card').last().getAttribute('data-verdict')).toBe('out-of-scope');
+    expect((await answerCards(page)).at(-1)?.verdict).toBe('out-of-scope');
 
     await classifyWithMenu(extension, page, '#same'); // an ankle boot, for the filter to leave out
     expect((await overlayAnswer(page)).text).toContain('Ankle boot · ');

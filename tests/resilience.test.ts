@@ -1,12 +1,13 @@
 import { describe, expect, it } from 'vitest';
+import { answerCards, removeAnswerCards } from './support/answer-cards';
 import { classifyWithMenu, dispatchMenuClick, overlayAnswer } from './support/context-menu';
 import { useShopSession } from './support/shop-session';
 
 describe('the classifier under stress', () => {
   const session = useShopSession();
 
-  const answeredCards = () => session.page.locator('garment-scout-answer .card[data-state="answer"]');
-  const clearOverlays = () => session.page.evaluate(() => document.querySelectorAll('garment-scout-answer').forEach((e) => e.remove()));
+  const cardsIn = async (state: string) => (await answerCards(session.page)).filter((c) => c.state === state).length;
+  const clearOverlays = () => removeAnswerCards(session.page);
 
   it('answers after the service worker was stopped between two classifications', async () => {
     await classifyWithMenu(session.extension, session.page, '#same');
@@ -24,14 +25,14 @@ describe('the classifier under stress', () => {
     const src = await session.page.locator('#same').evaluate((img: HTMLImageElement) => img.currentSrc);
     for (let i = 0; i < 5; i++) await dispatchMenuClick(session.extension, session.page.url(), src);
     await (await session.extension.serviceWorker()).evaluate(() => chrome.offscreen.closeDocument());
-    await expect.poll(() => answeredCards().count(), { timeout: 60_000 }).toBe(5);
+    await expect.poll(() => cardsIn('answer'), { timeout: 60_000 }).toBe(5);
   });
 
   it('answers all of 30 rapid requests', async () => {
     await clearOverlays();
     const src = await session.page.locator('#cross').evaluate((img: HTMLImageElement) => img.currentSrc);
     await Promise.all(Array.from({ length: 30 }, () => dispatchMenuClick(session.extension, session.page.url(), src)));
-    await expect.poll(() => answeredCards().count(), { timeout: 90_000 }).toBe(30);
-    expect(await session.page.locator('garment-scout-answer .card[data-state="error"]').count()).toBe(0);
+    await expect.poll(() => cardsIn('answer'), { timeout: 90_000 }).toBe(30);
+    expect(await cardsIn('error')).toBe(0);
   });
 });

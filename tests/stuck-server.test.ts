@@ -1,6 +1,7 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { answerCards } from './support/answer-cards';
 import { classifyWithMenu, overlayAnswer } from './support/context-menu';
 import { useShopSession } from './support/shop-session';
 
@@ -29,15 +30,15 @@ describe('a picture whose server never answers', () => {
       document.body.prepend(img);
     }, stuckUrl);
     await classifyWithMenu(extension, page, '#stuck');
-    const stuckCard = page.locator('garment-scout-answer .card').last();
-    await expect.poll(() => stuckCard.getAttribute('data-state')).toBe('pending');
+    const stuckCardState = async () => (await answerCards(page)).at(-1)?.state;
+    await expect.poll(stuckCardState).toBe('pending');
 
     // Another tab's picture is answered while the stuck one still waits.
     const other = await extension.context.newPage();
     await other.goto(`${shop.url}again`);
     await classifyWithMenu(extension, other, '#same');
     expect((await overlayAnswer(other)).text).toContain('Ankle boot · ');
-    expect(await stuckCard.getAttribute('data-state')).toBe('pending');
+    expect(await stuckCardState()).toBe('pending');
 
     const { state, text } = await overlayAnswer(page, 30_000);
     expect(state).toBe('error');

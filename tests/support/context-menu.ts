@@ -4,10 +4,11 @@
  * called with what Chrome would pass, through `chrome.contextMenus.onClicked.dispatch` in the worker.
  */
 import type { Page } from 'playwright-core';
+import { answerCards, removeAnswerCards } from './answer-cards';
 import type { LoadedExtension } from './extension';
 
 export async function classifyWithMenu(extension: LoadedExtension, page: Page, selector: string): Promise<void> {
-  await page.evaluate(() => document.querySelectorAll('garment-scout-answer').forEach((e) => e.remove()));
+  await removeAnswerCards(page);
   const element = page.locator(selector);
   await element.scrollIntoViewIfNeeded();
   await element.click({ button: 'right' });
@@ -27,9 +28,13 @@ export async function dispatchMenuClick(extension: LoadedExtension, pageUrl: str
   );
 }
 
-/** The text of the newest answer card once it has left the pending state. */
+/** The state and text of the newest answer card once it has left the pending state. */
 export async function overlayAnswer(page: Page, timeout = 60_000): Promise<{ state: string; text: string }> {
-  const card = page.locator('garment-scout-answer .card:is([data-state="answer"], [data-state="error"])').last();
-  await card.waitFor({ timeout });
-  return { state: (await card.getAttribute('data-state'))!, text: (await card.innerText()).replace(/\s+/g, ' ') };
+  const deadline = Date.now() + timeout;
+  for (;;) {
+    const newest = (await answerCards(page)).at(-1);
+    if (newest && newest.state !== 'pending') return { state: newest.state, text: newest.text };
+    if (Date.now() > deadline) throw new Error(`No answer card left 'pending' within ${timeout} ms (newest: ${newest?.state ?? 'none'})`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
 }
