@@ -1,6 +1,11 @@
 /**
  * The answer next to the picture, in a shadow root so page styles cannot break it and its styles
  * cannot leak. Built with textContent only: nothing from the page or the network becomes HTML.
+ *
+ * The root is closed and only this class holds it, so the page's own scripts cannot read the answer
+ * or an error message (which could tell them, say, that an intranet address exists): `host.shadowRoot`
+ * is null for them, and a page that patches `Element.prototype.attachShadow` patches its own world's
+ * copy, not the content script's. Tests read the card through DevTools (tests/support/answer-cards.ts).
  */
 import { formatConfidence, headline, OUT_OF_SCOPE_EXPLANATION } from '../../lib/answer';
 import type { OverlayState } from '../../lib/messages';
@@ -49,7 +54,7 @@ export class AnswerOverlay {
   private card = el('div', 'card');
 
   constructor(private anchor: Element) {
-    const root = this.host.attachShadow({ mode: 'open' });
+    const root = this.host.attachShadow({ mode: 'closed' });
     root.append(Object.assign(document.createElement('style'), { textContent: STYLE }), this.card);
     this.card.setAttribute('role', 'dialog');
     this.card.setAttribute('aria-label', 'Garment Scout');
