@@ -12,8 +12,11 @@ export default defineBackground(() => {
   browser.contextMenus.onClicked.addListener((info, tab) => {
     if (info.menuItemId === CLASSIFY_MENU_ID) void onClassifyClicked(info, tab);
   });
-  // A closed tab waits for nothing: its requests stop where they are.
+  // A closed tab, or one that goes to another page, waits for nothing: its requests stop where they are.
   browser.tabs.onRemoved.addListener((tabId) => void cancelRequests(tabRequestPrefix(tabId)));
+  browser.tabs.onUpdated.addListener((tabId, change) => {
+    if (change.status === 'loading') void cancelRequests(tabRequestPrefix(tabId));
+  });
   forgetPrivateAnswersWhenPrivateWindowsClose();
 
   onMessageFrom('background:classify', 'extension-page', ({ data }) => classifyAndRecord(data.source, data.pageUrl, data.privateWindow));
