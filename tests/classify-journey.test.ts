@@ -37,9 +37,12 @@ describe('Right-click "Classify garment"', () => {
   });
 
   it.each([
-    ['a 404', '#missing', /could not be downloaded \(HTTP 404\)/],
-    ['a URL that serves HTML', '#html', /text\/html document, not an image/],
+    // One message for whatever a site sends that is not a picture (tests/address-rules.test.ts has more).
+    ['a 404', '#missing', /did not send a picture at this address/],
+    ['a URL that serves HTML', '#html', /did not send a picture at this address/],
     ['a corrupt JPEG', '#corrupt', /could not be read as an image/],
+    // 388 KB that would decode to 400 MB: refused from its header (lib/picture-size.ts).
+    ['a 20000x20000 PNG', '#bomb', /The picture is too large \(400 megapixels\)/],
   ])('says clearly what went wrong for %s', async (_, selector, message) => {
     await classifyWithMenu(session.extension, session.page, selector);
     const { state, text } = await overlayAnswer(session.page);

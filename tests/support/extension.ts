@@ -46,6 +46,8 @@ export async function launchWithExtension(): Promise<LoadedExtension> {
       '--disable-component-update',
       '--disable-sync',
       '--no-first-run',
+      // Names on the public internet for the local test servers (shop.example): see ShopPages.publicUrl.
+      '--host-resolver-rules=MAP *.example 127.0.0.1',
     ],
   });
   const isOurs = (w: Worker) => w.url().endsWith('/background.js');

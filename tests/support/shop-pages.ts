@@ -10,11 +10,19 @@ import { PIXELS } from '../../lib/classes';
 import { loadSplit } from '../../lib/data/shards';
 import { renderTestImage } from '../../scripts/demo/product-photos';
 import { SHARD_DIR, readFromDir } from '../../scripts/node/fashion-mnist';
+import { decompressionBomb } from './decompression-bomb';
 import { renderWatch } from './non-garments';
 
 export interface ShopPages {
   url: string;
+  /**
+   * The same shop under a name on the public internet (`shop.example`, which the test browser maps to
+   * this machine: tests/support/extension.ts), for the rules that depend on where a page is.
+   */
+  publicUrl: string;
   cdnUrl: string;
+  /** Every path asked of the shop's server, in order. */
+  requested: string[];
   /** Test-set index and label of each Fashion-MNIST picture on the page, by element id. */
   labels: Record<string, number>;
   close(): Promise<void>;
@@ -65,22 +73,32 @@ export async function startShopPages(): Promise<ShopPages> {
 <img id="corrupt" src="/img/corrupt.jpg" alt="">
 <img id="huge" src="${cdnUrl}/img/huge.jpg" alt="">
 <img id="watch" src="/img/watch.png" alt="">
+<img id="bomb" src="data:image/gif;base64,R0lGODlhAQABAAAAACw=" data-src="/img/bomb.png" alt="">
 <script>
   fetch('/img/boot.png').then((r) => r.blob()).then((b) => { document.getElementById('blob').src = URL.createObjectURL(b); });
 </script>
 </body></html>`;
 
+  let bomb: Buffer | undefined; // made on first request: it takes a couple of seconds
+  const requested: string[] = [];
   const shop = createServer((req, res) => {
-    const image = images[req.url ?? ''];
+    requested.push(req.url ?? '');
+    const { pathname, searchParams } = new URL(req.url ?? '/', 'http://shop');
+    const image = images[pathname]; // a query (as in ?forged=…) names the same picture
+    const redirect = searchParams.get('to');
     // The same page at a second address, for a second tab the tests can tell apart.
     if (req.url === '/' || req.url === '/again') res.writeHead(200, { 'content-type': 'text/html' }).end(page);
     else if (image) res.writeHead(200, { 'content-type': image.type }).end(image.body);
+    else if (req.url?.startsWith('/redirect?') && redirect) res.writeHead(302, { location: redirect }).end();
+    else if (req.url === '/img/bomb.png') res.writeHead(200, { 'content-type': 'image/png' }).end((bomb ??= decompressionBomb()));
     else res.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
   });
   const url = await listen(shop);
   return {
     url: `${url}/`,
+    publicUrl: `${url.replace('127.0.0.1', 'shop.example')}/`,
     cdnUrl,
+    requested,
     labels,
     close: async () => {
       await Promise.all([shop, cdn].map((s) => new Promise((resolve) => s.close(resolve))));
