@@ -1,4 +1,4 @@
-import { onMessage } from '../../lib/messages';
+import { onMessageFrom, sendMessage } from '../../lib/messages';
 import { findPicture, imageShowing } from './find-source';
 import { AnswerOverlay } from './overlay';
 
@@ -15,7 +15,17 @@ export default defineContentScript({
     const overlays = new Map<number, AnswerOverlay>();
     let nextTargetId = 1;
 
-    onMessage('content:resolve-target', async ({ data }) => {
+    // Closing a card before its answer came stops the work behind it.
+    const overlayFor = (targetId: number, element: Element) => {
+      const overlay = new AnswerOverlay(element, () => {
+        overlays.delete(targetId);
+        if (overlay.pending) void sendMessage('background:cancel', { targetId }).catch(() => undefined);
+      });
+      overlays.set(targetId, overlay);
+      return overlay;
+    };
+
+    onMessageFrom('content:resolve-target', 'background', async ({ data }) => {
       const targetId = nextTargetId++;
       const shown = data.srcUrl ? imageShowing(document, data.srcUrl) : undefined;
       const clicked = lastRightClick && (!shown || lastRightClick.element === shown) ? lastRightClick : undefined;
@@ -23,17 +33,15 @@ export default defineContentScript({
       if (!element) return { targetId, error: 'No picture found where you right-clicked.' };
       try {
         const picture = await findPicture(element, clicked?.point);
-        const overlay = new AnswerOverlay(picture.element);
-        overlays.set(targetId, overlay);
-        overlay.show({ state: 'pending' });
+        overlayFor(targetId, picture.element).show({ state: 'pending' });
         return { targetId, source: picture.source };
       } catch (err) {
-        overlays.set(targetId, new AnswerOverlay(element));
+        overlayFor(targetId, element);
         return { targetId, error: (err as Error).message };
       }
     });
 
-    onMessage('content:show', ({ data }) => {
+    onMessageFrom('content:show', 'background', ({ data }) => {
       overlays.get(data.targetId)?.show(data.overlay);
     });
 

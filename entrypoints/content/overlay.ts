@@ -53,19 +53,27 @@ export class AnswerOverlay {
   private host = document.createElement('garment-scout-answer');
   private card = el('div', 'card');
 
-  constructor(private anchor: Element) {
+  /** Showing "Classifying…": no answer or message has come yet. */
+  pending = false;
+
+  /** `onClose` runs when the user closes the card (× or Escape). */
+  constructor(
+    private anchor: Element,
+    private onClose?: () => void,
+  ) {
     const root = this.host.attachShadow({ mode: 'closed' });
     root.append(Object.assign(document.createElement('style'), { textContent: STYLE }), this.card);
     this.card.setAttribute('role', 'dialog');
     this.card.setAttribute('aria-label', 'Garment Scout');
     this.card.tabIndex = -1;
-    this.card.addEventListener('keydown', (e) => e.key === 'Escape' && this.remove());
+    this.card.addEventListener('keydown', (e) => e.key === 'Escape' && this.close());
   }
 
   show(overlay: OverlayState): void {
     const close = el('button', '', '×');
     close.setAttribute('aria-label', 'Close');
-    close.addEventListener('click', () => this.remove());
+    close.addEventListener('click', () => this.close());
+    this.pending = overlay.state === 'pending';
     this.card.className = `card ${overlay.state}`;
     this.card.dataset.state = overlay.state;
     if (overlay.state === 'answer') this.card.dataset.verdict = overlay.classification.answer.verdict;
@@ -78,6 +86,11 @@ export class AnswerOverlay {
 
   remove(): void {
     this.host.remove();
+  }
+
+  private close(): void {
+    this.remove();
+    this.onClose?.();
   }
 
   /** At the picture's top-right corner, kept inside the page's width. */
