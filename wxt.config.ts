@@ -8,20 +8,38 @@ const tfjsWasmDir = dirname(require.resolve('@tensorflow/tfjs-backend-wasm/packa
 // off (lib/tf/backend.ts), and our own training kernel needs SIMD too.
 const TFJS_WASM_FILES = ['tfjs-backend-wasm-simd.wasm'];
 
+/**
+ * Firefox's settings: the id addons.mozilla.org and the tests know the add-on by; 140 (the ESR of
+ * 2025) is the first Firefox that reads data_collection_permissions, and nothing leaves the machine.
+ */
+const GECKO = {
+  gecko: {
+    id: 'garment-scout@garment-scout.example',
+    strict_min_version: '140.0',
+    data_collection_permissions: { required: ['none'] },
+  },
+};
+
 // The README says why each permission is asked for.
 export default defineConfig({
-  modules: ['@wxt-dev/webextension-polyfill'],
-  manifest: {
+  modules: ['@wxt-dev/webextension-polyfill', '@wxt-dev/auto-icons'],
+  // The toolbar, store and chrome://extensions icons, drawn once in SVG and made at 16-128 px at build time.
+  autoIcons: { baseIconPath: 'assets/icon.svg' },
+  // Firefox too in MV3: the same manifest but for what each browser has (see GECKO below).
+  manifestVersion: 3,
+  manifest: ({ browser }) => ({
     name: 'Garment Scout',
     description: 'Right-click a product image to learn what kind of garment it shows. Runs on your machine.',
-    minimum_chrome_version: '109', // chrome.offscreen
-    permissions: ['contextMenus', 'offscreen', 'storage'],
     host_permissions: ['<all_urls>'],
     content_security_policy: {
       // TF.js runs its kernels in WebAssembly, which MV3 refuses to compile without this.
       extension_pages: "script-src 'self' 'wasm-unsafe-eval'; object-src 'self';",
     },
-  },
+    ...(browser === 'firefox'
+      ? // No offscreen API there: the classifier page runs in the background event page (entrypoints/background/classifier-iframe.ts).
+        { permissions: ['contextMenus', 'storage'], browser_specific_settings: GECKO }
+      : { permissions: ['contextMenus', 'offscreen', 'storage'], minimum_chrome_version: '109' /* chrome.offscreen */ }),
+  }),
   hooks: {
     // Ship the WASM binaries with the extension: nothing is fetched from a CDN at run time.
     'build:publicAssets': (_, files) => {

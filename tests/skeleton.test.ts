@@ -27,6 +27,24 @@ describe('the built extension in Chromium', () => {
     expect(menu).toBe('ok');
   });
 
+  it('has its own icon at every size the toolbar and the store use, drawn from assets/icon.svg', async () => {
+    const page = await extension.openPage('popup.html');
+    const sizes = await page.evaluate(async () => {
+      const { icons, action } = chrome.runtime.getManifest() as chrome.runtime.ManifestV3;
+      const paths = { ...icons, ...Object.fromEntries(Object.entries(action?.default_icon ?? {}).map(([k, v]) => [`action ${k}`, v])) };
+      const measured: Record<string, number[]> = {};
+      for (const [size, path] of Object.entries(paths)) {
+        const bitmap = await createImageBitmap(await (await fetch(chrome.runtime.getURL(path as string))).blob());
+        measured[size] = [bitmap.width, bitmap.height];
+      }
+      return measured;
+    });
+    expect(sizes).toEqual({
+      16: [16, 16], 32: [32, 32], 48: [48, 48], 128: [128, 128],
+      'action 16': [16, 16], 'action 32': [32, 32], 'action 48': [48, 48],
+    });
+  });
+
   it('renders the popup', async () => {
     const page = await extension.openPage('popup.html');
     await expect.poll(() => page.locator('h1').textContent()).toBe('Garment Scout');
