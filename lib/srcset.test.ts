@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { largestCandidate, parseSrcset } from './srcset';
+import { largestCandidate, parseSrcset, sharpEnough } from './srcset';
 
 describe('srcset', () => {
   it.each([
@@ -19,5 +19,20 @@ describe('srcset', () => {
 
   it('skips candidates with a broken descriptor', () => {
     expect(parseSrcset('a.jpg 0w, b.jpg -1x, c.jpg 10w')).toEqual([{ url: 'c.jpg', size: 10 }]);
+  });
+});
+
+describe('sharpEnough', () => {
+  const set = parseSrcset('s.jpg 200w, m.jpg 600w, l.jpg 1600w');
+  it.each([
+    [{ url: 's.jpg', width: 200 }, 'm.jpg'],
+    [{ url: 'm.jpg', width: 600 }, 'm.jpg'],
+    [{ url: 'l.jpg', width: 1600 }, 'l.jpg'],
+  ])('reads %j as %s', (shown, url) => {
+    expect(sharpEnough(set, shown)).toBe(url);
+  });
+  it('takes the widest when none is wide enough, and the shown one when it is alone', () => {
+    expect(sharpEnough(parseSrcset('a.jpg 100w, b.jpg 300w'), { url: 'a.jpg', width: 100 })).toBe('b.jpg');
+    expect(sharpEnough([], { url: 'x.jpg', width: 60 })).toBe('x.jpg');
   });
 });

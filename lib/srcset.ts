@@ -31,3 +31,18 @@ export function largestCandidate(srcsets: string[], baseWidth = 1): string | und
   }
   return best?.url;
 }
+
+/** Wide enough for the classifier, which reads pictures at most 512 px on a side. */
+export const WANTED_WIDTH = 512;
+
+/**
+ * The candidate to read when the browser shows `shown` (its `currentSrc`, `width` px wide) out of the
+ * candidates of one `srcset`, the one the browser chose from (so of a type it can show and for the
+ * art direction on screen): `shown` itself if it is wide enough, else the narrowest candidate that
+ * is, else the widest. Never a larger file than the classifier needs: a 1600w AVIF is slow to decode.
+ */
+export function sharpEnough(candidates: SrcsetCandidate[], shown: { url: string; width: number }, wanted = WANTED_WIDTH): string {
+  if (shown.width >= wanted) return shown.url;
+  const wider = candidates.filter((c) => c.size > shown.width).sort((a, b) => a.size - b.size);
+  return (wider.find((c) => c.size >= wanted) ?? wider.at(-1))?.url ?? shown.url;
+}
