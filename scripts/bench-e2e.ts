@@ -33,30 +33,33 @@ const page = await extension.context.newPage();
 await page.goto(url);
 await page.locator('#product').click({ button: 'right' });
 
+/**
+ * The answer card is in a closed shadow root the page cannot look into, so the moment it shows is
+ * taken from DevTools' DOM events instead, stamped with Date.now() here on arrival (the clock the
+ * worker's is compared with; the event reaches Node within a millisecond). DevTools sends events only
+ * for nodes it has handed out: the document is read whole once per run, and each new card host's
+ * shadow root as it is inserted, while the card still says "Classifying…".
+ */
+const devtools = await extension.context.newCDPSession(page);
+let answerShown: ((at: number) => void) | undefined;
+const isAnswer = (attributes: string[] = []) => attributes.some((v, i) => i % 2 === 0 && v === 'data-state' && attributes[i + 1] === 'answer');
+devtools.on('DOM.childNodeInserted', ({ node }) => {
+  const root = node.nodeName === 'GARMENT-SCOUT-ANSWER' ? node.shadowRoots?.[0] : undefined;
+  if (root) void devtools.send('DOM.requestChildNodes', { nodeId: root.nodeId, depth: -1, pierce: true });
+});
+devtools.on('DOM.setChildNodes', ({ nodes }) => {
+  // Already answered when first seen (never so far: "Classifying…" shows ~100 ms earlier); late by at most the round trip.
+  if (nodes.some((n) => isAnswer(n.attributes))) answerShown?.(Date.now());
+});
+devtools.on('DOM.attributeModified', ({ name, value }) => {
+  if (name === 'data-state' && value === 'answer') answerShown?.(Date.now());
+});
+
 /** Milliseconds from the menu click (in the service worker) to the answer card appearing in the page. */
 async function clickToAnswer(): Promise<number> {
-  const shown = page.evaluate(
-    () =>
-      new Promise<number>((resolve) => {
-        document.querySelectorAll('garment-scout-answer').forEach((e) => e.remove());
-        const observer = new MutationObserver(() => {
-          const card = document.querySelector('garment-scout-answer')?.shadowRoot?.querySelector('.card[data-state="answer"]');
-          if (card) {
-            observer.disconnect();
-            resolve(Date.now());
-          }
-        });
-        observer.observe(document.documentElement, { subtree: true, childList: true, attributes: true });
-        // The card lives in a shadow root the observer cannot see into: poll it too.
-        const poll = setInterval(() => {
-          if (document.querySelector('garment-scout-answer')?.shadowRoot?.querySelector('.card[data-state="answer"]')) {
-            clearInterval(poll);
-            observer.disconnect();
-            resolve(Date.now());
-          }
-        }, 2);
-      }),
-  );
+  await page.evaluate(() => document.querySelectorAll('garment-scout-answer').forEach((e) => e.remove()));
+  await devtools.send('DOM.getDocument', { depth: -1, pierce: true });
+  const shown = new Promise<number>((resolve) => (answerShown = resolve));
   const worker = await extension.serviceWorker();
   const clicked = await worker.evaluate(async (pageUrl) => {
     const [tab] = await chrome.tabs.query({ url: pageUrl });
