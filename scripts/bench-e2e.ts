@@ -1,7 +1,8 @@
 /**
  * `npm run bench:e2e`: the time from the "Classify garment" click to the answer showing next to a
  * 1000x1000 JPEG served locally, in headless Chromium with the built extension. Cold: no offscreen
- * document yet (TF.js, WASM and the model load first); warm: the document is up. Medians.
+ * document yet (TF.js, WASM and the model load first); warm: the document is up. Then the same in
+ * Firefox ESR (scripts/bench-e2e-firefox.ts), cold after its event page was suspended. Medians.
  *
  *   npm run bench:e2e -- [--runs N]
  */
@@ -12,6 +13,7 @@ import sharp from 'sharp';
 import { PIXELS } from '../lib/classes';
 import { loadSplit } from '../lib/data/shards';
 import { launchWithExtension } from '../tests/support/extension';
+import { benchFirefox } from './bench-e2e-firefox';
 import { renderTestImage } from './demo/product-photos';
 import { SHARD_DIR, readFromDir } from './node/fashion-mnist';
 import { median } from './node/stats';
@@ -87,10 +89,15 @@ for (let i = 0; i < runs; i++) {
   warm.push(await clickToAnswer());
 }
 await extension.close();
+const firefox = await benchFirefox(url, '#product', runs);
 server.close();
 
 const fmt = (xs: number[]) => xs.map((x) => x.toFixed(0)).join(', ');
-console.log(`Click to answer, 1000x1000 JPEG, ${runs} runs each (ms):`);
+console.log(`Click to answer, 1000x1000 JPEG, ${runs} runs each (ms), Chromium:`);
 console.log(`  cold (no offscreen document): median ${median(cold).toFixed(0)} ms   [${fmt(cold)}]   target < 1500 ms`);
 console.log(`  warm:                         median ${median(warm).toFixed(0)} ms   [${fmt(warm)}]   target < 150 ms`);
 console.log(`  cold / warm: ${(median(cold) / median(warm)).toFixed(1)}x`);
+console.log(`Firefox ESR, the real context menu:`);
+console.log(`  cold (event page suspended):  median ${median(firefox.cold).toFixed(0)} ms   [${fmt(firefox.cold)}]   target < 1500 ms`);
+console.log(`  warm:                         median ${median(firefox.warm).toFixed(0)} ms   [${fmt(firefox.warm)}]   target < 150 ms`);
+console.log(`  cold / warm: ${(median(firefox.cold) / median(firefox.warm)).toFixed(1)}x`);
