@@ -64,7 +64,7 @@ describe('verdictOf', () => {
 describe('what the user is told', () => {
   it.each<[Verdict, string]>([
     ['answer', 'Bag · 41%'],
-    ['unsure', 'Not sure'],
+    ['unsure', 'Not sure: Bag or T-shirt/top?'],
     ['out-of-scope', 'Not one of the 10 kinds'],
   ])('headlines %s as %s', (verdict, text) => {
     const answer: Answer = { ...answerFrom(probs({ 8: 0.41 }, 0.59 / 9), inScope), verdict };

@@ -69,8 +69,11 @@ export function headline(answer: Answer): string {
   switch (answer.verdict) {
     case 'out-of-scope':
       return 'Not one of the 10 kinds';
-    case 'unsure':
-      return 'Not sure';
+    case 'unsure': {
+      // A question between the two closest kinds: "Not sure" beside a lone label read as a contradiction.
+      const [first, second] = answer.top3;
+      return second ? `Not sure: ${first.label} or ${second.label}?` : 'Not sure';
+    }
     default:
       return `${answer.label} · ${formatConfidence(answer.confidence)}`;
   }

@@ -5,6 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
+import { placeCard } from '../lib/card-placement';
 import { newestCardBox, removeAnswerCards } from './support/answer-cards';
 import { overlayAnswer } from './support/context-menu';
 import { launchWithExtension, type LoadedExtension } from './support/extension';
@@ -44,11 +45,11 @@ describe('the picture the shopper sees, on real shop markup', () => {
     expect(state, text).toBe('answer');
     expect(text).toMatch(new RegExp(`^× ${gallery.label(pattern.garment)} · \\d+%`));
     expect(text.includes('read from the screen'), text).toBe(!!pattern.screen);
-    // On the right picture: the card sits at its top-right corner (moved in only to stay inside the window).
+    // On the right picture: where lib/card-placement.ts puts a card of its size for that picture's box.
     const card = await newestCardBox(page);
-    const width = await page.evaluate(() => innerWidth);
-    const left = Math.max(4, Math.min(box.x + box.width - card.width - 8, width - card.width - 4));
-    expect(Math.abs(card.x - left), JSON.stringify({ card, box })).toBeLessThanOrEqual(1);
-    expect(Math.abs(card.y - Math.max(box.y + 8, 4)), JSON.stringify({ card, box })).toBeLessThanOrEqual(1);
+    const width = await target.evaluate((e) => e.ownerDocument.documentElement.clientWidth); // the frame's own, in a frame
+    const expected = placeCard({ left: box.x, top: box.y, width: box.width, height: box.height }, card, { scrollX: 0, scrollY: 0, width });
+    expect(Math.abs(card.x - expected.left), JSON.stringify({ card, box })).toBeLessThanOrEqual(1);
+    expect(Math.abs(card.y - expected.top), JSON.stringify({ card, box })).toBeLessThanOrEqual(1);
   });
 });

@@ -3,6 +3,8 @@ import { findPicture, NO_PICTURE } from './find-source';
 import { AnswerOverlay } from './overlay';
 import { boxOnScreen } from './screen-box';
 
+const NO_PICTURE_FOR_KEYS = 'No picture in focus or under the mouse.';
+
 export default defineContentScript({
   matches: ['<all_urls>'],
   allFrames: true,
@@ -13,11 +15,23 @@ export default defineContentScript({
       if (e.target instanceof Element) lastRightClick = { element: e.target, point: { x: e.clientX, y: e.clientY } };
     }, { capture: true });
 
+    // The keyboard shortcut classifies the picture in focus, or else the one under the mouse.
+    let lastPointer: { x: number; y: number } | undefined;
+    ctx.addEventListener(document, 'pointermove', (e) => (lastPointer = { x: e.clientX, y: e.clientY }), { capture: true, passive: true });
+    const keyboardPoint = () => {
+      const focused = document.activeElement;
+      if (!focused || focused === document.body || focused === document.documentElement) return lastPointer;
+      const box = focused.getBoundingClientRect();
+      return { x: box.left + box.width / 2, y: box.top + box.height / 2 };
+    };
+
     const overlays = new Map<number, AnswerOverlay>();
     let nextTargetId = 1;
 
+    // One card per picture: a new request for a picture replaces its card (and stops the old request).
     // Closing a card before its answer came stops the work behind it.
     const overlayFor = (targetId: number, element: Element) => {
+      for (const other of overlays.values()) if (other.anchor === element) other.close();
       const overlay = new AnswerOverlay(element, () => {
         overlays.delete(targetId);
         if (overlay.pending) void sendMessage('background:cancel', { targetId }).catch(() => undefined);
@@ -26,12 +40,23 @@ export default defineContentScript({
       return overlay;
     };
 
+    // Escape closes the newest card wherever the focus is; a click elsewhere closes the answered ones
+    // (a card still classifying stays, and so does everything on a right-click, which may be the next one).
+    ctx.addEventListener(document, 'keydown', (e) => {
+      if (e.key === 'Escape' && overlays.size) [...overlays.values()].at(-1)!.close();
+    }, { capture: true });
+    ctx.addEventListener(document, 'pointerdown', (e) => {
+      if (e.button !== 0) return;
+      for (const overlay of [...overlays.values()]) if (!overlay.pending && !overlay.contains(e)) overlay.close();
+    }, { capture: true });
+
     onMessageFrom('content:resolve-target', 'background', async ({ data }) => {
       const targetId = nextTargetId++;
-      const picture = await findPicture(document, lastRightClick?.point, data.srcUrl);
+      const point = data.fromKeyboard ? keyboardPoint() : lastRightClick?.point;
+      const picture = await findPicture(document, point, data.srcUrl);
       if (!picture) {
-        overlayFor(targetId, lastRightClick?.element ?? document.body);
-        return { targetId, error: NO_PICTURE };
+        overlayFor(targetId, (data.fromKeyboard ? document.activeElement : lastRightClick?.element) ?? document.body);
+        return { targetId, error: data.fromKeyboard ? NO_PICTURE_FOR_KEYS : NO_PICTURE };
       }
       overlayFor(targetId, picture.element).show({ state: 'pending' });
       return { targetId, source: picture.source, crop: picture.crop, onScreen: picture.onScreen };

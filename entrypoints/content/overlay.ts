@@ -7,49 +7,30 @@
  * is null for them, and a page that patches `Element.prototype.attachShadow` patches its own world's
  * copy, not the content script's. Tests read the card through DevTools (tests/support/answer-cards.ts).
  */
-import { formatConfidence, headline, OUT_OF_SCOPE_EXPLANATION } from '../../lib/answer';
+import { placeCard } from '../../lib/card-placement';
 import type { OverlayState } from '../../lib/messages';
+import { cardContent, el } from './card-content';
 
 const STYLE = `
 :host { all: initial; }
-.card { position: absolute; z-index: 2147483647; min-width: 200px; max-width: 280px; box-sizing: border-box;
-  font: 13px/1.4 system-ui, sans-serif; color: #1b1b1f; background: #fff; border: 1px solid #c9c9d1;
-  border-radius: 8px; box-shadow: 0 4px 16px rgb(0 0 0 / 0.2); padding: 10px 12px; }
-.card:focus-visible { outline: 2px solid #3558d8; }
-.title { font-weight: 600; font-size: 15px; margin: 0 24px 2px 0; }
-.muted { color: #5b5b66; font-size: 12px; }
-.explanation { margin: 4px 0; }
+.card { position: absolute; z-index: 2147483647; width: max-content; min-width: 140px; max-width: 220px; box-sizing: border-box;
+  font: 12px/1.35 system-ui, sans-serif; color: #1b1b1f; background: #fff; border: 1px solid #c9c9d1;
+  border-radius: 8px; box-shadow: 0 2px 10px rgb(0 0 0 / 0.2); padding: 6px 8px; }
+.title { font-weight: 600; font-size: 13px; margin: 0 22px 2px 0; }
+.muted { color: #55555f; margin: 0; }
+.explanation { margin: 2px 0; }
 .error .title { color: #a4161a; }
-ol { margin: 6px 0 0; padding-left: 20px; }
-button { position: absolute; top: 6px; right: 6px; border: 0; background: none; font-size: 16px; cursor: pointer;
-  width: 24px; height: 24px; border-radius: 4px; color: inherit; }
-button:focus-visible { outline: 2px solid #3558d8; }
+.details summary { cursor: pointer; color: #55555f; margin-top: 2px; }
+button { position: absolute; top: 3px; right: 3px; border: 0; background: none; font-size: 15px; line-height: 1; cursor: pointer;
+  width: 22px; height: 22px; border-radius: 4px; color: inherit; padding: 0; }
+button:focus-visible, summary:focus-visible { outline: 2px solid #3558d8; outline-offset: 1px; }
+@media (prefers-color-scheme: dark) {
+  .card { color: #ececf1; background: #24242b; border-color: #4a4a55; }
+  .muted, .details summary { color: #b9b9c6; }
+  .error .title { color: #ff8a8f; }
+  button:focus-visible, summary:focus-visible { outline-color: #8ea2ff; }
+}
 `;
-
-function el<K extends keyof HTMLElementTagNameMap>(tag: K, className: string, text?: string): HTMLElementTagNameMap[K] {
-  const node = document.createElement(tag);
-  if (className) node.className = className;
-  if (text !== undefined) node.textContent = text;
-  return node;
-}
-
-function content(overlay: OverlayState): HTMLElement[] {
-  if (overlay.state === 'pending') return [el('p', 'title', 'Classifying…')];
-  if (overlay.state === 'error') return [el('p', 'title', 'Could not classify this picture'), el('p', 'muted', overlay.message)];
-  const { answer, modelVersion, millis } = overlay.classification;
-  // A screenshot is only as sharp as the screen: the card says so.
-  const how = overlay.classification.readFrom === 'screen' ? ' · read from the screen' : '';
-  const footer = el('p', 'muted', `Model ${modelVersion} · ${millis} ms${how}`);
-  if (answer.verdict === 'out-of-scope') {
-    // The closest guess stays visible but played down: it is not an answer.
-    const closest = el('p', 'muted', `Closest: ${answer.label} ${formatConfidence(answer.confidence)}`);
-    return [el('p', 'title', headline(answer)), el('p', 'explanation', OUT_OF_SCOPE_EXPLANATION), closest, footer];
-  }
-  const list = el('ol', '');
-  for (const guess of answer.top3) list.append(el('li', '', `${guess.label} ${formatConfidence(guess.confidence)}`));
-  const lead = answer.verdict === 'unsure' ? 'Best guesses:' : 'Top 3:';
-  return [el('p', 'title', headline(answer)), el('p', 'muted', lead), list, footer];
-}
 
 export class AnswerOverlay {
   private host = document.createElement('garment-scout-answer');
@@ -65,10 +46,10 @@ export class AnswerOverlay {
   ) {
     const root = this.host.attachShadow({ mode: 'closed' });
     root.append(Object.assign(document.createElement('style'), { textContent: STYLE }), this.card);
-    this.card.setAttribute('role', 'dialog');
+    // A polite live region: "Classifying…" and then the answer are read out where focus is; the
+    // card never takes the focus (the user may be typing elsewhere).
+    this.card.setAttribute('role', 'status');
     this.card.setAttribute('aria-label', 'Garment Scout');
-    this.card.tabIndex = -1;
-    this.card.addEventListener('keydown', (e) => e.key === 'Escape' && this.close());
   }
 
   show(overlay: OverlayState): void {
@@ -80,10 +61,14 @@ export class AnswerOverlay {
     this.card.dataset.state = overlay.state;
     if (overlay.state === 'answer') this.card.dataset.verdict = overlay.classification.answer.verdict;
     else delete this.card.dataset.verdict;
-    this.card.replaceChildren(close, ...content(overlay));
+    this.card.replaceChildren(close, ...cardContent(overlay));
     if (!this.host.isConnected) document.documentElement.append(this.host);
     this.place();
-    if (overlay.state !== 'pending') this.card.focus({ preventScroll: true });
+  }
+
+  /** Whether an event's path goes through this card. */
+  contains(event: Event): boolean {
+    return event.composedPath().includes(this.host);
   }
 
   remove(): void {
@@ -99,17 +84,19 @@ export class AnswerOverlay {
     this.host.style.removeProperty('visibility');
   }
 
-  private close(): void {
+  /** Closed by the user (×, Escape, a click elsewhere): `onClose` runs. */
+  close(): void {
     this.remove();
     this.onClose?.();
   }
 
-  /** At the picture's top-right corner, kept inside the page's width. */
+  /** On the picture's corner, or beside it when it would cover more than a quarter (lib/card-placement.ts). */
   private place(): void {
     const rect = this.anchor.getBoundingClientRect();
-    const width = this.card.offsetWidth || 240;
-    const left = Math.max(scrollX + 4, Math.min(rect.right + scrollX - width - 8, scrollX + innerWidth - width - 4));
+    const picture = { left: rect.left + scrollX, top: rect.top + scrollY, width: rect.width, height: rect.height };
+    const card = { width: this.card.offsetWidth, height: this.card.offsetHeight };
+    const { left, top } = placeCard(picture, card, { scrollX, scrollY, width: document.documentElement.clientWidth });
     this.card.style.left = `${left}px`;
-    this.card.style.top = `${Math.max(rect.top + scrollY + 8, scrollY + 4)}px`;
+    this.card.style.top = `${top}px`;
   }
 }
