@@ -32,6 +32,10 @@ export default defineConfig({
     description: 'Right-click a product image to learn what kind of garment it shows. Runs on your machine.',
     host_permissions: ['<all_urls>'],
     action: { default_icon: { 16: 'icons/16.png', 32: 'icons/32.png', 48: 'icons/48.png' } },
+    // A way to classify without a mouse: the picture in focus, or under the mouse.
+    commands: {
+      'classify-picture': { suggested_key: { default: 'Alt+Shift+G' }, description: 'Classify the picture in focus or under the mouse' },
+    },
     content_security_policy: {
       // TF.js runs its kernels in WebAssembly, which MV3 refuses to compile without this.
       extension_pages: "script-src 'self' 'wasm-unsafe-eval'; object-src 'self';",

@@ -72,7 +72,7 @@ interface Protocol {
   'offscreen:reload-model'(): ModelStatus;
   'offscreen:model-status'(): ModelStatus;
   /** Service worker → content script: which image was right-clicked. */
-  'content:resolve-target'(request: { srcUrl?: string }): ResolvedTarget;
+  'content:resolve-target'(request: { srcUrl?: string; fromKeyboard?: boolean }): ResolvedTarget;
   /**
    * Service worker → content script: get the target ready for a screenshot (in view, cards hidden
    * until the next `content:show`) and say where it is, as fractions of the tab's viewport.

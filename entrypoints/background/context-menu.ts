@@ -1,6 +1,8 @@
 import { browser } from 'wxt/browser';
 
 export const CLASSIFY_MENU_ID = 'classify-garment';
+/** The keyboard shortcut's command, declared in the manifest (wxt.config.ts). */
+export const CLASSIFY_COMMAND = 'classify-picture';
 
 /**
  * Registers the menu entry; removing all first keeps an update from failing on a duplicate id. Wherever

@@ -1,7 +1,7 @@
 import { browser } from 'wxt/browser';
 import { onMessageFrom, sendMessage } from '../../lib/messages';
 import { cancelRequests, classifyAndRecord, requestIdOf, tabRequestPrefix } from './classify';
-import { CLASSIFY_MENU_ID, registerContextMenu } from './context-menu';
+import { CLASSIFY_COMMAND, CLASSIFY_MENU_ID, registerContextMenu } from './context-menu';
 import { onClassifyClicked } from './menu-click';
 import { askOffscreen } from './offscreen-document';
 import { forgetPrivateAnswersWhenPrivateWindowsClose } from './private-browsing';
@@ -11,6 +11,10 @@ export default defineBackground(() => {
   browser.runtime.onInstalled.addListener(() => void registerContextMenu());
   browser.contextMenus.onClicked.addListener((info, tab) => {
     if (info.menuItemId === CLASSIFY_MENU_ID) void onClassifyClicked(info, tab);
+  });
+  // The keyboard shortcut (manifest `commands`): the same as the menu, for the picture in focus or under the mouse.
+  browser.commands.onCommand.addListener((command, tab) => {
+    if (command === CLASSIFY_COMMAND && tab) void onClassifyClicked({ menuItemId: CLASSIFY_MENU_ID, editable: false, pageUrl: tab.url ?? '', frameId: 0 }, tab, true);
   });
   // A closed tab, or one that goes to another page, waits for nothing: its requests stop where they are.
   browser.tabs.onRemoved.addListener((tabId) => void cancelRequests(tabRequestPrefix(tabId)));

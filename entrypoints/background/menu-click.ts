@@ -14,12 +14,13 @@ const NO_PICTURE = 'No picture found where you right-clicked.';
 type Tab = Browser.tabs.Tab;
 type ClickInfo = Browser.contextMenus.OnClickData;
 
-export async function onClassifyClicked(info: ClickInfo, tab?: Tab): Promise<void> {
+/** `fromKeyboard`: the shortcut, not the menu: the picture is the one in focus or under the mouse. */
+export async function onClassifyClicked(info: ClickInfo, tab?: Tab, fromKeyboard = false): Promise<void> {
   // From the browser, not the page: the address rule (lib/allowed-address.ts) is decided on it.
   const pageUrl = info.frameUrl ?? info.pageUrl ?? tab?.url ?? '';
   const to = tab?.id === undefined ? undefined : { tabId: tab.id, frameId: info.frameId ?? 0 };
   const target = to
-    ? await sendMessage('content:resolve-target', { srcUrl: info.srcUrl }, to).catch(() => undefined)
+    ? await sendMessage('content:resolve-target', { srcUrl: info.srcUrl, fromKeyboard }, to).catch(() => undefined)
     : undefined;
 
   const show = async (overlay: OverlayState) => {
