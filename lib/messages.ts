@@ -7,6 +7,7 @@
 import { defineExtensionMessaging } from '@webext-core/messaging';
 import { browser } from 'wxt/browser';
 import type { Answer } from './answer';
+import type { Crop } from './picture/visible-crop';
 import { senderKind, type SenderKind } from './senders';
 
 export interface Classification {
@@ -20,10 +21,19 @@ export interface Classification {
   millis: number;
   /** The same, stage by stage. */
   stages: Record<string, number>;
+  /** 'screen' when the picture's file could not be read and a screenshot of it was classified instead. */
+  readFrom?: 'file' | 'screen';
 }
 
-/** What the content script resolved for the right-clicked element. */
-export type ResolvedTarget = { targetId: number; source: string } | { targetId: number; error: string };
+/**
+ * What the content script found where the user right-clicked: the address of the picture (none when
+ * only the screen has its pixels), the part of it on screen, and whether a screenshot can stand in.
+ */
+export type ResolvedTarget = { targetId: number; source?: string; crop?: Crop; onScreen: boolean } | { targetId: number; error: string };
+
+/** A read that failed where the browser itself showed the picture: the screen can stand in for the file. */
+export const NOT_SENT = 'The site did not send a picture at this address.';
+export const TOO_SLOW = 'The site did not send the picture in time.';
 
 export type OverlayState =
   | { state: 'pending' }
@@ -55,7 +65,7 @@ interface Protocol {
    * is the address of the page that shows it (see lib/allowed-address.ts); `requestId` names the request
    * for `offscreen:cancel`.
    */
-  'offscreen:classify'(request: { source: string; requestedBy?: string; requestId: string }): Classification;
+  'offscreen:classify'(request: { source: string; crop?: Crop; requestedBy?: string; requestId: string }): Classification;
   /** Service worker → offscreen document: drop every request whose id starts with `idPrefix`. */
   'offscreen:cancel'(request: { idPrefix: string }): void;
   /** Service worker → offscreen document: load the model in use again. */
@@ -63,6 +73,11 @@ interface Protocol {
   'offscreen:model-status'(): ModelStatus;
   /** Service worker → content script: which image was right-clicked. */
   'content:resolve-target'(request: { srcUrl?: string }): ResolvedTarget;
+  /**
+   * Service worker → content script: get the target ready for a screenshot (in view, cards hidden
+   * until the next `content:show`) and say where it is, as fractions of the tab's viewport.
+   */
+  'content:prepare-capture'(request: { targetId: number }): { box: Crop } | { error: string };
   /** Service worker → content script: show this next to the target. */
   'content:show'(request: { targetId: number; overlay: OverlayState }): void;
 }

@@ -26,6 +26,7 @@ describe('sharpEnough', () => {
   const set = parseSrcset('s.jpg 200w, m.jpg 600w, l.jpg 1600w');
   it.each([
     [{ url: 's.jpg', width: 200 }, 'm.jpg'],
+    [{ url: 'm.jpg', width: 400 }, 'm.jpg'],
     [{ url: 'm.jpg', width: 600 }, 'm.jpg'],
     [{ url: 'l.jpg', width: 1600 }, 'l.jpg'],
   ])('reads %j as %s', (shown, url) => {

@@ -32,8 +32,8 @@ export function largestCandidate(srcsets: string[], baseWidth = 1): string | und
   return best?.url;
 }
 
-/** Wide enough for the classifier, which reads pictures at most 512 px on a side. */
-export const WANTED_WIDTH = 512;
+/** Wide enough for the classifier to find the garment (a 60 px thumbnail is not); more only costs decoding. */
+export const WANTED_WIDTH = 320;
 
 /**
  * The candidate to read when the browser shows `shown` (its `currentSrc`, `width` px wide) out of the

@@ -3,6 +3,7 @@
  * window, only in memory (lib/storage/private-answers.ts).
  */
 import { sendMessage, type Classification } from '../../lib/messages';
+import type { Crop } from '../../lib/picture/visible-crop';
 import { addToHistory } from '../../lib/storage/history';
 import { keepPrivateAnswer } from '../../lib/storage/private-answers';
 import { askOffscreen, tellOffscreenIfOpen } from './offscreen-document';
@@ -15,6 +16,8 @@ function shortSource(source: string): string {
 
 export interface ClassifyRequest {
   source: string;
+  /** Only this part of the picture (see lib/picture/visible-crop.ts). */
+  crop?: Crop;
   /** The page the picture is on, as the browser reports it; undefined when the user chose the picture in the popup. */
   requestedBy?: string;
   /** Names the request for `cancelRequests` (see `requestIdOf`). */

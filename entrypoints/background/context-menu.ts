@@ -3,10 +3,15 @@ import { browser } from 'wxt/browser';
 export const CLASSIFY_MENU_ID = 'classify-garment';
 
 /**
- * Registers the menu entry; removing all first keeps an update from failing on a duplicate id. Pages and
- * links too, not only <img>: a product picture is often a CSS background, which Chrome does not call an image.
+ * Registers the menu entry; removing all first keeps an update from failing on a duplicate id. Wherever
+ * a picture can be, not only on an <img>: a product picture is often a CSS background or lies under a
+ * link or an overlay (Chrome says "page" or "link" there), a video's poster is the "video" context, and
+ * a picture in an iframe is the "frame" context. A <canvas> has no context of its own, and Chrome gives
+ * "page" only where the media type is none (a canvas's is "canvas"): a canvas gets the entry when it
+ * lies in a link or under an overlay (as 360° viewers put one), never bare. Only "all" would reach it,
+ * and that puts the entry on every text selection and text field too.
  */
 export async function registerContextMenu(): Promise<void> {
   await browser.contextMenus.removeAll();
-  browser.contextMenus.create({ id: CLASSIFY_MENU_ID, title: 'Classify garment', contexts: ['image', 'link', 'page'] });
+  browser.contextMenus.create({ id: CLASSIFY_MENU_ID, title: 'Classify garment', contexts: ['image', 'link', 'page', 'video', 'frame'] });
 }

@@ -4,8 +4,12 @@
  */
 import { browser, type Browser } from 'wxt/browser';
 import type { Verdict } from '../../lib/answer';
-import { CANCELLED, sendMessage, type OverlayState } from '../../lib/messages';
+import { CANCELLED, NOT_SENT, sendMessage, TOO_SLOW, type Classification, type OverlayState } from '../../lib/messages';
+import type { Crop } from '../../lib/picture/visible-crop';
 import { classifyImage, recordAnswer, requestIdOf } from './classify';
+import { pictureFromScreen } from './screen-capture';
+
+const NO_PICTURE = 'No picture found where you right-clicked.';
 
 type Tab = Browser.tabs.Tab;
 type ClickInfo = Browser.contextMenus.OnClickData;
@@ -23,20 +27,47 @@ export async function onClassifyClicked(info: ClickInfo, tab?: Tab): Promise<voi
     else await showOnBadge(overlay, tab?.id);
   };
 
-  const source = target && 'source' in target ? target.source : info.srcUrl;
-  if (!source) {
-    await show({ state: 'error', message: target && 'error' in target ? target.error : 'No picture found where you right-clicked.' });
-    return;
-  }
+  if (target && 'error' in target) return show({ state: 'error', message: target.error });
+  // No content script here: Chrome's own image address is all there is.
+  const found = target ?? (info.srcUrl ? { source: info.srcUrl, onScreen: false } : undefined);
+  if (!found) return show({ state: 'error', message: NO_PICTURE });
   const requestId = to && target ? requestIdOf(to.tabId, to.frameId, target.targetId) : `badge/${crypto.randomUUID()}`;
+  const fromScreen = to && target ? () => pictureFromScreen(to, target.targetId) : undefined;
   try {
-    const classification = await classifyImage({ source, requestedBy: pageUrl, requestId });
+    const { classification, source } = await classifyFound(found, { requestedBy: pageUrl, requestId }, fromScreen);
     // The user waits for the answer, not for the history: show it while it is being written.
     await Promise.all([show({ state: 'answer', classification }), recordAnswer(source, pageUrl, classification, tab?.incognito)]);
   } catch (err) {
     // A cancelled request's card or tab is gone: nobody is waiting for a message.
     if ((err as Error).message !== CANCELLED) await show({ state: 'error', message: (err as Error).message });
   }
+}
+
+/** Read failures after which the screen can stand in for the file: the browser got it, the extension did not. */
+const SCREEN_STANDS_IN = [NOT_SENT, TOO_SLOW];
+
+/**
+ * The file first, the screen when the file cannot be read but the page shows the picture (or when
+ * only the screen has it). The file comes first because it is faster and sharper (see the README's
+ * measures), needs no scrolling, and works in a tab that is not in front.
+ */
+async function classifyFound(
+  found: { source?: string; crop?: Crop; onScreen: boolean },
+  request: { requestedBy: string; requestId: string },
+  fromScreen?: () => Promise<{ source: string; crop: Crop }>,
+): Promise<{ classification: Classification; source: string }> {
+  if (found.source) {
+    try {
+      const classification = await classifyImage({ ...request, source: found.source, crop: found.crop });
+      return { classification, source: found.source };
+    } catch (err) {
+      if (!found.onScreen || !fromScreen || !SCREEN_STANDS_IN.includes((err as Error).message)) throw err;
+    }
+  }
+  if (!fromScreen) throw new Error(NO_PICTURE);
+  const shot = await fromScreen();
+  const classification: Classification = { ...(await classifyImage({ ...request, ...shot })), readFrom: 'screen' };
+  return { classification, source: found.source ?? shot.source };
 }
 
 /** On a page the extension cannot reach (no content script there), the answer goes on the badge. */

@@ -1,42 +1,34 @@
 /**
- * Exactly one offscreen document: created on demand, creation races joined, and a request that was
- * lost because the document closed (or was not listening yet) sent again to a fresh one.
+ * The classifier page (entrypoints/offscreen/), one at a time, in whichever host the browser has: Chrome's
+ * offscreen document, or in Firefox, which has no offscreen API, an iframe of the background event page.
+ * Chosen at build time, so each build carries only its own host. Created on demand, creation races
+ * joined, and a request that was lost because the page closed (or was not listening yet) sent again to
+ * a fresh one. The messages are the same in both browsers.
  */
-import { browser } from 'wxt/browser';
+import { classifierIframe } from './classifier-iframe';
+import { chromeOffscreenDocument } from './chrome-offscreen';
 
-const PATH = '/offscreen.html';
-let creating: Promise<void> | undefined;
-
-async function documentExists(): Promise<boolean> {
-  const contexts = await chrome.runtime.getContexts({
-    contextTypes: [chrome.runtime.ContextType.OFFSCREEN_DOCUMENT],
-    documentUrls: [browser.runtime.getURL(PATH)],
-  });
-  return contexts.length > 0;
+export interface ClassifierHost {
+  isOpen(): Promise<boolean>;
+  /** Opens the page; resolves once its scripts have run (they register the message listeners). */
+  open(): Promise<void>;
 }
 
+const host: ClassifierHost = import.meta.env.FIREFOX ? classifierIframe : chromeOffscreenDocument;
+let creating: Promise<void> | undefined;
+
 export async function ensureOffscreenDocument(): Promise<void> {
-  if (await documentExists()) return;
-  creating ??= chrome.offscreen
-    .createDocument({
-      url: PATH,
-      reasons: [chrome.offscreen.Reason.BLOBS],
-      justification: 'Decode images and run the garment classifier (TensorFlow.js on WebAssembly).',
-    })
-    .catch((err: Error) => {
-      // Another creation won the race: the document exists, which is all we need.
-      if (!/single offscreen document/i.test(err.message)) throw err;
-    })
-    .finally(() => (creating = undefined));
+  if (await host.isOpen()) return;
+  creating ??= host.open().finally(() => (creating = undefined));
   await creating;
 }
 
-/** Errors that mean the message never reached a live document, as opposed to an answer that failed. */
+/** Errors that mean the message never reached a live page, as opposed to an answer that failed. */
 const NOT_DELIVERED = /Receiving end does not exist|message (port|channel) closed|No response|Could not establish connection/i;
 
-/** Sends only if the document is open: a message that is no use to a fresh document does not create one. */
+/** Sends only if the page is open: a message that is no use to a fresh page does not create one. */
 export async function tellOffscreenIfOpen(send: () => Promise<void>): Promise<void> {
-  if (await documentExists()) await send().catch((err: Error) => console.warn('Garment Scout:', err.message));
+  if (await host.isOpen()) await send().catch((err: Error) => console.warn('Garment Scout:', err.message));
 }
 
 export async function askOffscreen<T>(send: () => Promise<T>, attempts = 5): Promise<T> {

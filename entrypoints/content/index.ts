@@ -1,6 +1,7 @@
 import { onMessageFrom, sendMessage } from '../../lib/messages';
-import { findPicture, imageShowing } from './find-source';
+import { findPicture, NO_PICTURE } from './find-source';
 import { AnswerOverlay } from './overlay';
+import { boxOnScreen } from './screen-box';
 
 export default defineContentScript({
   matches: ['<all_urls>'],
@@ -27,21 +28,24 @@ export default defineContentScript({
 
     onMessageFrom('content:resolve-target', 'background', async ({ data }) => {
       const targetId = nextTargetId++;
-      const shown = data.srcUrl ? imageShowing(document, data.srcUrl) : undefined;
-      const clicked = lastRightClick && (!shown || lastRightClick.element === shown) ? lastRightClick : undefined;
-      const element = clicked?.element ?? shown;
-      if (!element) return { targetId, error: 'No picture found where you right-clicked.' };
-      try {
-        const picture = await findPicture(element, clicked?.point);
-        overlayFor(targetId, picture.element).show({ state: 'pending' });
-        return { targetId, source: picture.source };
-      } catch (err) {
-        overlayFor(targetId, element);
-        return { targetId, error: (err as Error).message };
+      const picture = await findPicture(document, lastRightClick?.point, data.srcUrl);
+      if (!picture) {
+        overlayFor(targetId, lastRightClick?.element ?? document.body);
+        return { targetId, error: NO_PICTURE };
       }
+      overlayFor(targetId, picture.element).show({ state: 'pending' });
+      return { targetId, source: picture.source, crop: picture.crop, onScreen: picture.onScreen };
+    });
+
+    // The screenshot must show the picture, not the cards over it: they come back with the next answer.
+    onMessageFrom('content:prepare-capture', 'background', async ({ data }) => {
+      const overlay = overlays.get(data.targetId);
+      const box = overlay && (await boxOnScreen(overlay.anchor, () => overlays.forEach((o) => o.hide())));
+      return box ? { box } : { error: 'This picture can be read only from the screen, and its frame does not say where it is on the screen.' };
     });
 
     onMessageFrom('content:show', 'background', ({ data }) => {
+      overlays.forEach((o) => o.unhide());
       overlays.get(data.targetId)?.show(data.overlay);
     });
 

@@ -37,7 +37,9 @@ function content(overlay: OverlayState): HTMLElement[] {
   if (overlay.state === 'pending') return [el('p', 'title', 'Classifying…')];
   if (overlay.state === 'error') return [el('p', 'title', 'Could not classify this picture'), el('p', 'muted', overlay.message)];
   const { answer, modelVersion, millis } = overlay.classification;
-  const footer = el('p', 'muted', `Model ${modelVersion} · ${millis} ms`);
+  // A screenshot is only as sharp as the screen: the card says so.
+  const how = overlay.classification.readFrom === 'screen' ? ' · read from the screen' : '';
+  const footer = el('p', 'muted', `Model ${modelVersion} · ${millis} ms${how}`);
   if (answer.verdict === 'out-of-scope') {
     // The closest guess stays visible but played down: it is not an answer.
     const closest = el('p', 'muted', `Closest: ${answer.label} ${formatConfidence(answer.confidence)}`);
@@ -58,7 +60,7 @@ export class AnswerOverlay {
 
   /** `onClose` runs when the user closes the card (× or Escape). */
   constructor(
-    private anchor: Element,
+    readonly anchor: Element,
     private onClose?: () => void,
   ) {
     const root = this.host.attachShadow({ mode: 'closed' });
@@ -86,6 +88,15 @@ export class AnswerOverlay {
 
   remove(): void {
     this.host.remove();
+  }
+
+  /** Out of sight but in place, while the picture under it is read from the screen. */
+  hide(): void {
+    this.host.style.visibility = 'hidden';
+  }
+
+  unhide(): void {
+    this.host.style.removeProperty('visibility');
   }
 
   private close(): void {

@@ -4,6 +4,7 @@
  * header is checked first (lib/picture-size.ts): an over-large picture is refused before it is decoded.
  */
 import { checkHeader, NOT_READABLE, refuseIfTooLarge } from '../../lib/picture-size';
+import type { Crop } from '../../lib/picture/visible-crop';
 import type { RgbaImage } from '../../lib/preprocess';
 import type { ImageBytes } from './read-image';
 
@@ -40,33 +41,51 @@ async function decode(blob: Blob): Promise<Picture> {
   return { source: bitmap, width: bitmap.width, height: bitmap.height, close: () => bitmap.close() };
 }
 
-export async function decodeImage(image: ImageBytes): Promise<DecodedImage> {
+/** `crop` keeps only the part of the picture the page shows (a sprite's tile, a screenshot's picture). */
+export async function decodeImage(image: ImageBytes, crop?: Crop): Promise<DecodedImage> {
   checkHeader(image.bytes, image.type);
   const picture = await decode(new Blob([image.bytes as BlobPart], { type: image.type }));
   try {
     if (!picture.width || !picture.height) throw new Error('The image has no size the browser can draw.');
     refuseIfTooLarge(picture.width, picture.height);
+    const part = region(picture, crop);
     return {
-      pixels: toPixels(draw(picture, WORK_SIDE, false)),
-      thumbnail: draw(picture, THUMBNAIL_SIDE, true).toDataURL('image/jpeg', 0.8),
+      pixels: toPixels(draw(picture, part, WORK_SIDE, false)),
+      thumbnail: draw(picture, part, THUMBNAIL_SIDE, true).toDataURL('image/jpeg', 0.8),
     };
   } finally {
     picture.close();
   }
 }
 
-function draw(picture: Picture, side: number, onWhite: boolean): HTMLCanvasElement {
-  const scale = Math.min(1, side / Math.max(picture.width, picture.height));
+interface Region {
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+}
+
+/** The crop in the picture's pixels, at least one pixel on a side. */
+function region(picture: Picture, crop: Crop = { x: 0, y: 0, width: 1, height: 1 }): Region {
+  const x = Math.round(crop.x * picture.width);
+  const y = Math.round(crop.y * picture.height);
+  const width = Math.max(1, Math.min(picture.width - x, Math.round(crop.width * picture.width)));
+  const height = Math.max(1, Math.min(picture.height - y, Math.round(crop.height * picture.height)));
+  return { x, y, width, height };
+}
+
+function draw(picture: Picture, part: Region, side: number, onWhite: boolean): HTMLCanvasElement {
+  const scale = Math.min(1, side / Math.max(part.width, part.height));
   const canvas = document.createElement('canvas');
-  canvas.width = Math.max(1, Math.round(picture.width * scale));
-  canvas.height = Math.max(1, Math.round(picture.height * scale));
+  canvas.width = Math.max(1, Math.round(part.width * scale));
+  canvas.height = Math.max(1, Math.round(part.height * scale));
   const context = canvas.getContext('2d', { willReadFrequently: true })!;
   if (onWhite) {
     context.fillStyle = '#fff';
     context.fillRect(0, 0, canvas.width, canvas.height);
   }
   context.imageSmoothingQuality = 'high';
-  context.drawImage(picture.source, 0, 0, canvas.width, canvas.height);
+  context.drawImage(picture.source, part.x, part.y, part.width, part.height, 0, 0, canvas.width, canvas.height);
   return canvas;
 }
 

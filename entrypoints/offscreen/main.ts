@@ -8,6 +8,7 @@ import pLimit from 'p-limit';
 import { answerFrom } from '../../lib/answer';
 import { CANCELLED, onMessageFrom, type Classification } from '../../lib/messages';
 import { classify } from '../../lib/model/predict';
+import type { Crop } from '../../lib/picture/visible-crop';
 import { preprocess } from '../../lib/preprocess';
 import { decodeImage } from './decode-image';
 import { modelInUse, reloadModel } from './model';
@@ -29,11 +30,12 @@ function enqueue<T>(task: () => Promise<T>): Promise<T> {
 
 interface Request {
   source: string;
+  crop?: Crop;
   requestedBy?: string;
   requestId: string;
 }
 
-async function classifySource({ source, requestedBy, requestId }: Request): Promise<Classification> {
+async function classifySource({ source, crop, requestedBy, requestId }: Request): Promise<Classification> {
   const controller = new AbortController();
   underWay.set(requestId, controller);
   const { signal } = controller;
@@ -48,7 +50,7 @@ async function classifySource({ source, requestedBy, requestId }: Request): Prom
     timer.lap('read');
     const { image, prepared } = await decodes(async () => {
       stillWanted();
-      const image = await decodeImage(bytes);
+      const image = await decodeImage(bytes, crop);
       timer.lap('decode');
       const prepared = preprocess(image.pixels);
       timer.lap('preprocess');

@@ -5,14 +5,12 @@
  * the page that asked.
  */
 import { ADDRESS_REFUSED, isAllowedAddress } from '../../lib/allowed-address';
-import { CANCELLED } from '../../lib/messages';
+import { CANCELLED, NOT_SENT, TOO_SLOW } from '../../lib/messages';
 
 /** The most bytes one request may hold; photos on shop pages are a few megabytes. */
 const MAX_BYTES = 50 * 1024 * 1024;
 /** How long a site may take to send the whole picture: a server that never answers must not hold an answer forever. */
 export const READ_TIMEOUT_MS = 15_000;
-const TOO_SLOW = 'The site did not send the picture in time.';
-const NOT_SENT = 'The site did not send a picture at this address.';
 const TOO_LARGE = 'The picture is too large to read (over 50 MB).';
 
 export interface ImageBytes {

@@ -1,0 +1,32 @@
+/**
+ * "Classify garment" as a user chooses it in Firefox: a real right-click on the element, then the
+ * add-on's item of the real context menu (#contentAreaContextMenu) activated in the browser window,
+ * headless. Firefox then calls the add-on's contextMenus.onClicked itself, with what it filled in.
+ */
+import type { Page } from 'puppeteer-core';
+import { removeAnswerCards } from './answer-cards';
+import type { LoadedFirefox } from './firefox';
+
+const MENU_ITEM = 'Classify garment';
+
+/** Right-clicks `selector` and chooses the item; returns Date.now() at the moment it was chosen. */
+export async function classifyWithNativeMenu(firefox: LoadedFirefox, page: Page, selector: string): Promise<number> {
+  await removeAnswerCards(page);
+  const element = await page.waitForSelector(selector);
+  await element!.scrollIntoView();
+  await element!.click({ button: 'right' });
+  return firefox.inChrome<number>(`new Promise((resolve, reject) => {
+    const menu = document.getElementById('contentAreaContextMenu');
+    const deadline = Date.now() + 10000;
+    const choose = () => {
+      const item = [...menu.querySelectorAll('menuitem')].find((i) => i.label === ${JSON.stringify(MENU_ITEM)} && !i.hidden);
+      if (menu.state === 'open' && item) {
+        const at = Date.now();
+        menu.activateItem(item);
+        resolve(at);
+      } else if (Date.now() > deadline) reject(new Error('The context menu did not open with "${MENU_ITEM}" in it (state ' + menu.state + ')'));
+      else setTimeout(choose, 10);
+    };
+    choose();
+  })`);
+}
