@@ -1,7 +1,7 @@
 /**
  * The elements under a point, topmost first, as a person sees them rather than as the mouse does:
  * elements with `pointer-events: none` count (shops put them on product photos under a card's link),
- * open shadow roots are entered, and what is transparent (a carousel's hidden slides) is left out.
+ * open shadow roots are entered, and what is transparent (a carousel's hidden slides) can be told apart.
  */
 
 /** Below this, an element is as good as invisible (carousels fade slides to 0). */
@@ -52,7 +52,9 @@ function under(root: Document | ShadowRoot, x: number, y: number): Element[] {
   return elements;
 }
 
-/** What lies under the viewport point (x, y), topmost first, without the invisible and the extension's cards. */
-export function seenElementsAt(doc: Document, x: number, y: number): Element[] {
-  return under(doc, x, y).filter((e) => e.tagName !== CARD_TAG && seenOpacity(e) >= SEEN_OPACITY);
+/** What lies under the viewport point (x, y), topmost first, seen or not, without the extension's cards. */
+export function elementsAt(doc: Document, x: number, y: number): Element[] {
+  return under(doc, x, y).filter((e) => e.tagName !== CARD_TAG);
 }
+
+export const isSeen = (element: Element) => seenOpacity(element) >= SEEN_OPACITY;

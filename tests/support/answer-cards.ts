@@ -96,3 +96,14 @@ export async function closeNewestCard(page: Page): Promise<void> {
   });
   await page.mouse.click(point.x, point.y);
 }
+
+/** The newest card's box in the viewport (the coordinates Playwright's boundingBox gives). */
+export async function newestCardBox(page: Page): Promise<{ x: number; y: number; width: number; height: number }> {
+  return withDevTools(page, async (cdp) => {
+    const card = (await cardNodes(cdp)).at(-1);
+    if (!card) throw new Error('No answer card on the page');
+    const { model } = await cdp.send('DOM.getBoxModel', { nodeId: card.nodeId });
+    const [x1, y1, , , x3, y3] = model.border;
+    return { x: x1, y: y1, width: x3 - x1, height: y3 - y1 };
+  });
+}

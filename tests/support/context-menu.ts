@@ -16,15 +16,21 @@ export async function classifyWithMenu(extension: LoadedExtension, page: Page, s
   await dispatchMenuClick(extension, page.url(), srcUrl);
 }
 
-export async function dispatchMenuClick(extension: LoadedExtension, pageUrl: string, srcUrl?: string): Promise<void> {
+/** `more` is the rest of what Chrome passes for the point: `mediaType`, `linkUrl`, `frameId` and `frameUrl` in a frame. */
+export async function dispatchMenuClick(
+  extension: LoadedExtension,
+  pageUrl: string,
+  srcUrl?: string,
+  more: { mediaType?: string; linkUrl?: string; frameId?: number; frameUrl?: string } = {},
+): Promise<void> {
   const worker = await extension.serviceWorker();
   await worker.evaluate(
-    async ({ pageUrl, srcUrl }) => {
+    async ({ pageUrl, srcUrl, more }) => {
       const [tab] = await chrome.tabs.query({ url: pageUrl.replace(/#.*$/, '') });
-      const info = { menuItemId: 'classify-garment', editable: false, frameId: 0, pageUrl, srcUrl, mediaType: srcUrl ? 'image' : undefined };
+      const info = { menuItemId: 'classify-garment', editable: false, frameId: 0, pageUrl, srcUrl, mediaType: srcUrl ? 'image' : undefined, ...more };
       (chrome.contextMenus.onClicked as unknown as { dispatch(i: object, t: object): void }).dispatch(info, tab);
     },
-    { pageUrl, srcUrl },
+    { pageUrl, srcUrl, more },
   );
 }
 
