@@ -1,4 +1,4 @@
-import { useEffect, useId, useRef, useState } from 'preact/hooks';
+import { useId, useLayoutEffect, useRef, useState } from 'preact/hooks';
 
 export interface MenuItem {
   value: number | undefined;
@@ -29,7 +29,8 @@ export function MenuButton({ text, context, items, current, onChoose, class: cla
   const menu = useRef<HTMLUListElement>(null);
   const menuItems = () => [...(menu.current?.querySelectorAll<HTMLElement>('[role^="menuitem"]') ?? [])];
 
-  useEffect(() => {
+  // A layout effect: focus is in the menu before the next key arrives, so no ArrowDown is lost.
+  useLayoutEffect(() => {
     if (!open) return;
     const all = menuItems();
     const chosen = all.find((item) => item.getAttribute('aria-checked') === 'true');
