@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 
 function readAsDataUrl(file: Blob): Promise<string> {
   return new Promise((resolve, reject) => {
@@ -16,7 +16,7 @@ interface Props {
   busy: boolean;
 }
 
-/** Pick, drop or paste an image file; hands it on as a data URL. */
+/** Pick (with a button, so the keyboard reaches it), drop or paste an image file; hands it on as a data URL. */
 export function FilePicker({ onImage, onRefused, busy }: Props) {
   const [over, setOver] = useState(false);
   const take = async (file: File | null | undefined) => {
@@ -34,8 +34,10 @@ export function FilePicker({ onImage, onRefused, busy }: Props) {
     document.addEventListener('paste', onPaste);
     return () => document.removeEventListener('paste', onPaste);
   });
+  const input = useRef<HTMLInputElement>(null);
   return (
-    <label
+    // The drop zone is for the mouse; the button opens the same file chooser from the keyboard.
+    <div
       class={`drop ${over ? 'over' : ''}`}
       data-testid="file-drop"
       onDragOver={(e) => (e.preventDefault(), setOver(true))}
@@ -46,8 +48,11 @@ export function FilePicker({ onImage, onRefused, busy }: Props) {
         void take(e.dataTransfer?.files[0]);
       }}
     >
-      {busy ? 'Classifying…' : 'Drop, paste or pick an image to classify'}
-      <input type="file" accept="image/*" hidden onChange={(e) => void take(e.currentTarget.files?.[0])} />
-    </label>
+      <button type="button" class="primary" disabled={busy} onClick={() => input.current?.click()}>
+        {busy ? 'Classifying…' : 'Classify an image file…'}
+      </button>
+      <span class="muted small">or drop or paste one here</span>
+      <input ref={input} type="file" accept="image/*" hidden onChange={(e) => void take(e.currentTarget.files?.[0])} />
+    </div>
   );
 }

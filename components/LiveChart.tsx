@@ -1,35 +1,65 @@
 import { useEffect, useRef } from 'preact/hooks';
 import uPlot from 'uplot';
 import 'uplot/dist/uPlot.min.css';
+import { token, useColorScheme } from './use-color-scheme';
 
 export interface ChartSeries {
   label: string;
+  /** A colour token of assets/tokens.css, e.g. '--gs-series-1'. */
   color: string;
   /** One value per x, or null where this series has no point (validation between epochs). */
   values: (number | null)[];
 }
 
-/** A line chart (uPlot) that redraws in place as points arrive. */
-export function LiveChart({ title, x, series, testId }: { title: string; x: number[]; series: ChartSeries[]; testId: string }) {
+interface Props {
+  title: string;
+  x: number[];
+  series: ChartSeries[];
+  testId: string;
+  /** Said in words under the chart: its text alternative, and the numbers for everyone. */
+  summary: string;
+  /** Shown instead of an empty chart. */
+  placeholder: string;
+}
+
+/** A line chart (uPlot) that redraws in place as points arrive; before the first point, a sentence. */
+export function LiveChart({ title, x, series, testId, summary, placeholder }: Props) {
+  return (
+    <figure class="chart" data-testid={testId} data-points={x.length}>
+      <figcaption>
+        <span class="chart-title">{title}</span>
+        {x.length > 0 && <span class="muted small"> {summary}</span>}
+      </figcaption>
+      {x.length > 0 ? <Plot x={x} series={series} /> : <p class="chart-empty muted">{placeholder}</p>}
+    </figure>
+  );
+}
+
+function Plot({ x, series }: { x: number[]; series: ChartSeries[] }) {
   const box = useRef<HTMLDivElement>(null);
   const chart = useRef<uPlot>();
+  const scheme = useColorScheme();
   useEffect(() => {
+    // Canvas colours come from the tokens, read again when the colour scheme changes.
+    const axis = { stroke: token('--gs-muted'), grid: { stroke: token('--gs-border') }, ticks: { stroke: token('--gs-border') } };
     chart.current = new uPlot(
       {
-        title,
-        width: 460,
-        height: 240,
+        width: Math.min(460, box.current!.parentElement!.clientWidth || 460),
+        height: 220,
         scales: { x: { time: false } },
-        axes: [{ label: 'epoch' }, {}],
-        series: [{}, ...series.map((s) => ({ label: s.label, stroke: s.color, width: 2, spanGaps: true, points: { show: true, size: 4 } }))],
+        axes: [{ ...axis, label: 'epoch' }, axis],
+        // The legend names the lines; the numbers are in the caption (no "Value: --" before a hover).
+        legend: { live: false },
+        series: [{ label: 'epoch' }, ...series.map((s) => ({ label: s.label, stroke: token(s.color), width: 2, spanGaps: true, points: { show: true, size: 4 } }))],
       },
-      [[], ...series.map(() => [])],
+      [x, ...series.map((s) => s.values)] as uPlot.AlignedData,
       box.current!,
     );
     return () => chart.current?.destroy();
-  }, []);
+  }, [scheme]);
   useEffect(() => {
     chart.current?.setData([x, ...series.map((s) => s.values)] as uPlot.AlignedData);
   }, [x, series]);
-  return <div ref={box} data-testid={testId} data-points={x.length} />;
+  // The caption says what the drawing shows.
+  return <div ref={box} aria-hidden="true" />;
 }

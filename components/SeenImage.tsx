@@ -15,9 +15,12 @@ export function SeenImage({ pixels, size = 56 }: { pixels: ArrayLike<number>; si
   return (
     <canvas
       ref={canvas}
+      class="seen"
       width={IMAGE_SIZE}
       height={IMAGE_SIZE}
-      title="What the model saw"
+      role="img"
+      aria-label="What the model saw: the picture cut out and shrunk to 28 by 28 grey pixels"
+      title="What the model saw (28 × 28 pixels)"
       style={{ width: size, height: size, imageRendering: 'pixelated' }}
     />
   );

@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
+import { CLASS_NAMES } from '../lib/classes';
+import { backgroundIn, checkAccessibility } from './support/axe';
 import { classifyWithMenu, overlayAnswer } from './support/context-menu';
 import { launchWithExtension, type LoadedExtension } from './support/extension';
 import { startShopPages, type ShopPages } from './support/shop-pages';
@@ -19,6 +21,12 @@ describe('the options page', () => {
     return /Model (\S+)/.exec(text)![1];
   };
   const setSetting = (name: string, value: string) => options.locator(`input[name="${name}"]`).fill(value);
+  const expectAccessible = async () => expect(await checkAccessibility(options)).toEqual({ violations: [], seriousIncomplete: [] });
+  const inView = (testId: string) =>
+    options.getByTestId(testId).evaluate((e) => {
+      const box = e.getBoundingClientRect();
+      return box.top >= 0 && box.bottom <= innerHeight;
+    });
 
   beforeAll(async () => {
     [extension, shop] = await Promise.all([launchWithExtension(), startShopPages()]);
@@ -35,9 +43,26 @@ describe('the options page', () => {
     await shop?.close();
   });
 
+  it('on a fresh install: nothing to go back to, an estimate before Start, the bundled model’s curves, no empty charts; passes axe in light and dark', async () => {
+    expect(await options.getByRole('button', { name: 'Reset to the bundled model' }).isDisabled()).toBe(true);
+    expect(await options.getByRole('button', { name: /Go back to the previous version/ }).isDisabled()).toBe(true);
+    await expect.poll(() => options.getByTestId('estimate').innerText(), { timeout: 60_000 }).toMatch(/^Takes about .+ on this computer\.$/);
+    expect(await options.getByTestId('loss-chart').innerText()).toContain('appear here once it starts');
+    expect(await options.getByTestId('loss-chart').locator('canvas').count()).toBe(0);
+    expect(Number(await options.getByTestId('bundled-loss-chart').getAttribute('data-points'))).toBeGreaterThan(10);
+    expect(await options.getByTestId('bundled-accuracy-chart').innerText()).toMatch(/After \d+ epochs: training \d+\.\d%, validation \d+\.\d%/);
+    await expectAccessible();
+    const light = await backgroundIn(options, 'light');
+    expect(await backgroundIn(options, 'dark')).not.toBe(light);
+    await expectAccessible();
+    await options.emulateMedia({ colorScheme: 'light' });
+  });
+
   it('counts a correction made in the popup', async () => {
     const popup = await extension.openPage('popup.html');
-    await popup.getByTestId('history-entry').first().getByLabel('The right label').selectOption('Ankle boot');
+    await popup.getByTestId('history-entry').first().getByRole('button', { name: /^Correct the label/ }).click();
+    await popup.getByRole('menuitemradio', { name: 'Ankle boot' }).click();
+    await expect.poll(() => popup.getByTestId('correction').innerText()).toBe('You said: Ankle boot');
     await popup.close();
     await options.reload();
     await expect.poll(() => options.getByTestId('corrections').innerText()).toMatch(/Your corrections: 1\b/);
@@ -56,7 +81,7 @@ describe('the options page', () => {
     await options.getByTestId('start').click();
     await options.getByTestId('training-progress').waitFor({ timeout: 60_000 });
     await options.getByTestId('cancel').click();
-    await options.getByTestId('cancelled').waitFor();
+    await expect.poll(() => options.getByTestId('phase').innerText()).toBe('Training cancelled; the model in use is unchanged.');
     expect(await options.getByTestId('keep').count()).toBe(0);
     expect(await modelInUse()).toBe(bundledVersion);
     expect(await answerVersion()).toBe(bundledVersion);
@@ -64,13 +89,29 @@ describe('the options page', () => {
 
   it('fine-tunes with live progress and charts, shows before and after, and keeping it switches the classifier', async () => {
     await options.getByTestId('start').click();
+    // Measuring the model in use comes first, and says so.
+    await expect.poll(() => options.getByTestId('phase').innerText()).toMatch(/^Evaluating the model in use on 10,000 test images…$|^Training…$/);
     await options.getByTestId('training-progress').waitFor({ timeout: 60_000 });
-    await expect.poll(() => options.getByTestId('training-progress').innerText()).toMatch(/Epoch 1\/1 · batch \d+\/\d+ · \d+ images\/s/);
+    await expect.poll(() => options.getByTestId('training-progress').innerText(), { timeout: 60_000 }).toMatch(/Epoch 1\/1 · batch \d+\/\d+ · \d+ images\/s/);
+    await expectAccessible();
     await options.getByTestId('keep').waitFor({ timeout: 170_000 });
+    expect(await options.getByTestId('phase').innerText()).toBe('Training finished.');
+    expect(await options.getByTestId('phase').getAttribute('role')).toBe('status');
+    expect(await options.getByRole('heading', { name: 'Training finished' }).count()).toBe(1);
+    await expect.poll(() => inView('keep')).toBe(true);
+    expect(await options.getByTestId('progress-bar').evaluate((bar: HTMLProgressElement) => bar.position)).toBe(1);
+    expect(await options.getByTestId('training-progress').innerText()).not.toMatch(/left/);
     expect(Number(await options.getByTestId('loss-chart').getAttribute('data-points'))).toBeGreaterThan(1);
     expect(await options.getByTestId('accuracy-before').innerText()).toMatch(/^\d+\.\d%$/);
     expect(await options.getByTestId('accuracy-after').innerText()).toMatch(/^\d+\.\d%$/);
-    expect(await options.getByRole('table', { name: 'New model: confusion matrix' }).count()).toBe(1);
+    expect(await options.getByTestId('evaluation').locator('caption').innerText()).toMatch(/10,000 Fashion-MNIST test images/);
+    const matrix = options.getByRole('table', { name: 'New model: confusion matrix' });
+    expect(await matrix.locator('th[scope=col]').allInnerTexts()).toEqual([...CLASS_NAMES]);
+    expect(await matrix.locator('th[scope=row]').allInnerTexts()).toEqual([...CLASS_NAMES]);
+    await expectAccessible();
+    await options.emulateMedia({ colorScheme: 'dark' });
+    await expectAccessible();
+    await options.emulateMedia({ colorScheme: 'light' });
 
     await options.getByTestId('keep').click();
     await expect.poll(modelInUse).toMatch(/^finetuned-\d{8}-[0-9a-f]{8}$/);
@@ -83,6 +124,7 @@ describe('the options page', () => {
 
     await options.getByRole('button', { name: /Go back to the previous version/ }).click();
     await expect.poll(modelInUse).toBe(kept);
+    expect(await options.getByRole('button', { name: 'Reset to the bundled model' }).isEnabled()).toBe(true);
   });
 
   it('refuses a corrupt stored model and uses the bundled one, with a message', async () => {

@@ -54,6 +54,6 @@ describe('the built extension in Chromium', () => {
     const page = await extension.openPage('options.html');
     const counts = page.getByTestId('dataset-counts');
     await counts.waitFor({ timeout: 60_000 });
-    expect(await counts.textContent()).toContain('60000 training images, 10000 test images');
+    expect(await counts.textContent()).toContain('60,000 training images, 10,000 test images');
   });
 });

@@ -1,7 +1,8 @@
 import { useRef, useState } from 'preact/hooks';
-import type { FineTuneResult } from '../../lib/finetune/fine-tune';
+import type { FineTunePhase, FineTuneResult } from '../../lib/finetune/fine-tune';
 import type { BatchProgress, EpochStats } from '../../lib/model/fit';
 import type { Evaluation } from '../../lib/model/metrics';
+import { startWorker } from './start-worker';
 import type { StartTraining, WorkerEvent } from './worker-protocol';
 
 export interface CurvePoint {
@@ -15,8 +16,10 @@ export interface CurvePoint {
 
 export interface TrainingState {
   status: 'idle' | 'running' | 'finished' | 'failed' | 'cancelled';
+  phase?: FineTunePhase;
   progress?: BatchProgress;
   startedAt?: number;
+  finishedAt?: number;
   curve: CurvePoint[];
   before?: Evaluation;
   after?: Evaluation;
@@ -50,24 +53,25 @@ export function useTraining() {
           const e: EpochStats = event.stats;
           return { ...s, curve: [...s.curve, { at: e.epoch, loss: e.loss, accuracy: e.accuracy, valLoss: e.valLoss, valAccuracy: e.valAccuracy }] };
         }
+        case 'phase':
+          return { ...s, phase: event.phase };
         case 'evaluated':
           return { ...s, [event.which]: event.evaluation };
         case 'done':
           stop();
-          return { ...s, status: 'finished', result: event.result };
+          return { ...s, status: 'finished', result: event.result, finishedAt: performance.now() };
         case 'failed':
           stop();
           return { ...s, status: 'failed', error: event.message };
+        default:
+          return s;
       }
     });
 
   const start = (request: StartTraining) => {
     stop();
     setState({ ...IDLE, status: 'running', startedAt: performance.now() });
-    worker.current = new Worker(new URL('./fine-tune.worker.ts', import.meta.url), { type: 'module' });
-    worker.current.onmessage = (e: MessageEvent<WorkerEvent>) => onEvent(e.data);
-    worker.current.onerror = (e) => onEvent({ type: 'failed', message: e.message || 'The training worker stopped.' });
-    worker.current.postMessage(request);
+    worker.current = startWorker(request, onEvent);
   };
 
   const cancel = () => {

@@ -1,22 +1,37 @@
 /** Messages between the options page and its fine-tuning worker. */
 import type { Dataset } from '../../lib/data/shards';
-import type { FineTuneResult } from '../../lib/finetune/fine-tune';
+import type { Speed } from '../../lib/finetune/estimate';
+import type { FineTunePhase, FineTuneResult } from '../../lib/finetune/fine-tune';
 import type { FineTuneSettings } from '../../lib/finetune/settings';
 import type { BatchProgress, EpochStats } from '../../lib/model/fit';
 import type { Evaluation } from '../../lib/model/metrics';
 
-export interface StartTraining {
-  settings: FineTuneSettings;
+interface WorkerInput {
   wasmPaths: string;
   modelFiles: Record<string, Uint8Array>;
   train: Dataset;
   test: Dataset;
+}
+
+export interface StartTraining extends WorkerInput {
+  type: 'train';
+  settings: FineTuneSettings;
   corrections: Dataset;
 }
 
+/** Times a few batches, to say before Start how long a run takes. */
+export interface MeasureSpeed extends WorkerInput {
+  type: 'measure';
+  batchSize: number;
+}
+
+export type WorkerRequest = StartTraining | MeasureSpeed;
+
 export type WorkerEvent =
+  | { type: 'phase'; phase: FineTunePhase }
   | { type: 'batch'; progress: BatchProgress }
   | { type: 'epoch'; stats: EpochStats }
   | { type: 'evaluated'; which: 'before' | 'after'; evaluation: Evaluation }
   | { type: 'done'; result: FineTuneResult }
+  | { type: 'speed'; speed: Speed }
   | { type: 'failed'; message: string };

@@ -1,54 +1,33 @@
-import { useEffect, useState } from 'preact/hooks';
+import { useMemo, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
-import { AnswerView } from '../../components/AnswerView';
 import { FilePicker } from '../../components/FilePicker';
-import { HistoryList, PrivateMark } from '../../components/HistoryList';
-import { SeenImage } from '../../components/SeenImage';
+import { HistoryEntry } from '../../components/HistoryEntry';
+import { UndoBar } from '../../components/UndoBar';
 import { verdictOf } from '../../lib/answer';
 import { CLASS_NAMES, OUTLIER } from '../../lib/classes';
+import { entryNames } from '../../lib/entry-names';
 import { sendMessage } from '../../lib/messages';
-import type { HistoryEntry } from '../../lib/storage/db';
-import { historyToCsv, historyToJson } from '../../lib/storage/export';
-import { clearHistory, correctEntry, deleteFromHistory, listHistory } from '../../lib/storage/history';
-import { forgetPrivateAnswer, forgetPrivateAnswers, isPrivateAnswer, listPrivateAnswers } from '../../lib/storage/private-answers';
-
-function download(text: string, type: string, name: string) {
-  const url = URL.createObjectURL(new Blob([text], { type }));
-  Object.assign(document.createElement('a'), { href: url, download: name }).click();
-  setTimeout(() => URL.revokeObjectURL(url), 1000);
-}
-
-/** A private (incognito) window's popup shows its answers, and asks that the files it classifies be kept in memory only. */
-const inPrivateWindow = () => browser.windows.getCurrent().then((w) => w.incognito);
+import type { HistoryEntry as Entry } from '../../lib/storage/db';
+import { exportFileName, historyToCsv, historyToJson } from '../../lib/storage/export';
+import { isPrivateAnswer } from '../../lib/storage/private-answers';
+import { download } from './download';
+import { inPrivateWindow, useHistory } from './use-history';
 
 /**
  * The class an entry is filed under: the user's correction, else none of the 10 kinds for an
  * out-of-scope answer (its label is only the closest guess), else the answer's class.
  */
-function filedUnder(e: HistoryEntry): number {
+function filedUnder(e: Entry): number {
   return e.correctedIndex ?? (verdictOf(e.answer) === 'out-of-scope' ? OUTLIER : e.answer.index);
 }
 
+const FILTERS = [...CLASS_NAMES.keys(), OUTLIER];
+const filterName = (index: number) => (index === OUTLIER ? 'Not one of the 10 kinds' : CLASS_NAMES[index]);
+
 export function App() {
-  const [history, setHistory] = useState<HistoryEntry[]>([]);
-  // Answers from private windows, shown only in a private window's popup and never kept.
-  const [privateAnswers, setPrivateAnswers] = useState<HistoryEntry[]>([]);
+  const { all, loaded, error, setError, refresh, undoable, dismissUndo, focusId, remove, correct, clearAll } = useHistory();
   const [filter, setFilter] = useState<number | undefined>();
   const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string>();
-
-  const refresh = async () => {
-    try {
-      const [kept, unkept] = await Promise.all([listHistory(), (await inPrivateWindow()) ? listPrivateAnswers() : []]);
-      setHistory(kept);
-      setPrivateAnswers(unkept);
-    } catch (e) {
-      setError((e as Error).message);
-    }
-  };
-  useEffect(() => void refresh(), []);
-
-  const act = (action: Promise<unknown>) => action.then(refresh, (e: Error) => setError(e.message));
 
   const classifyFile = async (dataUrl: string, name: string) => {
     setBusy(true);
@@ -63,61 +42,104 @@ export function App() {
     }
   };
 
-  const all = privateAnswers.length ? [...privateAnswers, ...history].sort((a, b) => b.time - a.time) : history;
-  const latest = all[0];
   const shown = filter === undefined ? all : all.filter((e) => filedUnder(e) === filter);
+  const names = useMemo(() => entryNames(shown), [shown]);
+  // Private answers are never kept, so they are not written to a file either.
+  const exported = shown.filter((e) => !isPrivateAnswer(e));
+  const save = (format: 'json' | 'csv') =>
+    download(
+      format === 'json' ? historyToJson(exported) : historyToCsv(exported),
+      format === 'json' ? 'application/json' : 'text/csv',
+      exportFileName(format, new Date(), filter === undefined ? undefined : filterName(filter)),
+    );
+
   return (
-    <main>
-      <h1>Garment Scout</h1>
-      <section aria-label="Latest answer" data-testid="latest">
-        {latest ? (
-          <div class="latest">
-            <img class="thumb" src={latest.thumbnail} alt="" width={72} height={72} />
-            <SeenImage pixels={latest.seen} size={72} />
-            <AnswerView answer={latest.answer} modelVersion={latest.modelVersion} />
-            {isPrivateAnswer(latest) && <PrivateMark />}
-          </div>
-        ) : (
-          <p class="muted">Right-click a product picture and choose “Classify garment”.</p>
+    <>
+      <header class="bar">
+        <h1>Garment Scout</h1>
+        <a
+          href={browser.runtime.getURL('/options.html')}
+          data-testid="open-options"
+          onClick={(e) => {
+            e.preventDefault();
+            void browser.runtime.openOptionsPage();
+          }}
+        >
+          Fine-tune the model
+        </a>
+      </header>
+      <main>
+        <FilePicker onImage={classifyFile} onRefused={setError} busy={busy} />
+        {error && (
+          <p role="alert" class="error" data-testid="error">
+            {error}
+          </p>
         )}
-      </section>
-      <FilePicker onImage={classifyFile} onRefused={setError} busy={busy} />
-      {error && (
-        <p role="alert" class="error" data-testid="error">
-          {error}
-        </p>
-      )}
-      <section aria-label="History">
-        <div class="toolbar">
-          <h2>History</h2>
-          <select aria-label="Filter by class" onChange={(e) => setFilter(e.currentTarget.value === '' ? undefined : Number(e.currentTarget.value))}>
-            <option value="">All classes</option>
-            {CLASS_NAMES.map((name, i) => (
-              <option key={name} value={i}>
-                {name}
-              </option>
-            ))}
-            <option value={OUTLIER}>Not one of the 10 kinds</option>
-          </select>
-          <button type="button" onClick={() => download(historyToJson(history), 'application/json', 'garment-scout-history.json')}>
-            JSON
-          </button>
-          <button type="button" onClick={() => download(historyToCsv(history), 'text/csv', 'garment-scout-history.csv')}>
-            CSV
-          </button>
-          <button
-            type="button"
-            onClick={() => confirm('Clear the whole history?') && act(Promise.all([clearHistory(), privateAnswers.length ? forgetPrivateAnswers() : undefined]))}
-          >
-            Clear all
-          </button>
-        </div>
-        <HistoryList
-          entries={shown}
-          onDelete={(id) => act(id < 0 ? forgetPrivateAnswer(id) : deleteFromHistory(id))}
-          onCorrect={(id, index) => act(correctEntry(id, index))}
-        />
-      </section>
-    </main>
+        <section aria-labelledby="answers-heading">
+          <div class="toolbar">
+            <h2 id="answers-heading" tabIndex={-1}>
+              Answers{' '}
+              <span class="muted small" data-testid="answer-count">
+                {filter === undefined ? all.length : `${shown.length} of ${all.length}`}
+              </span>
+            </h2>
+            <select
+              aria-label="Filter by class"
+              value={filter ?? ''}
+              disabled={all.length === 0}
+              onChange={(e) => setFilter(e.currentTarget.value === '' ? undefined : Number(e.currentTarget.value))}
+            >
+              <option value="">All classes</option>
+              {FILTERS.map((i) => (
+                <option key={i} value={i}>
+                  {filterName(i)}
+                </option>
+              ))}
+            </select>
+          </div>
+          {shown.length > 0 ? (
+            <ul class="history" data-testid="history">
+              {shown.map((e, i) => (
+                <HistoryEntry
+                  key={e.id}
+                  entry={e}
+                  name={names[i]}
+                  featured={i === 0}
+                  focusDelete={e.id === focusId}
+                  onDelete={(entry) => remove(entry, shown, names[i])}
+                  onCorrect={correct}
+                />
+              ))}
+            </ul>
+          ) : all.length > 0 ? (
+            <p class="empty" data-testid="no-match">
+              None of the {all.length} answers is filed under {filterName(filter!)}.{' '}
+              <button type="button" class="quiet" onClick={() => setFilter(undefined)}>
+                Show all classes
+              </button>
+            </p>
+          ) : (
+            // Where the latest answer will be.
+            <p class="empty" data-testid="latest">
+              {loaded ? 'No answers yet. Right-click a product picture on a web page and choose “Classify garment”, or pick an image file above.' : 'Loading…'}
+            </p>
+          )}
+          <div class="toolbar actions">
+            <span class="muted small">{filter === undefined ? 'Save all as' : `Save these ${exported.length} as`}</span>
+            <button type="button" class="quiet" disabled={exported.length === 0} onClick={() => save('json')}>
+              JSON
+            </button>
+            <button type="button" class="quiet" disabled={exported.length === 0} onClick={() => save('csv')}>
+              CSV
+            </button>
+            <button type="button" class="quiet danger push" disabled={all.length === 0} onClick={clearAll}>
+              Clear all
+            </button>
+          </div>
+        </section>
+      </main>
+      <UndoBar action={undoable} onDone={dismissUndo} />
+    </>
   );
 }
+

@@ -14,6 +14,7 @@ import { evaluateOutputs, type Evaluation } from '../model/metrics';
 import { predictAll } from '../model/predict';
 import { fitModelDetector } from '../ood/fit-model-detector';
 import { outlierSet } from '../ood/outlier-set';
+import { OUTLIER_SHARE, VALIDATION_SHARE } from './estimate';
 import type { FineTuneSettings } from './settings';
 
 export interface FineTuneInput {
@@ -26,7 +27,14 @@ export interface FineTuneInput {
   corrections: Dataset;
 }
 
+/**
+ * The parts of a run, in order: measuring the model in use on the test set, training, then
+ * calibrating the new model and measuring it on the test set.
+ */
+export type FineTunePhase = 'evaluating-before' | 'training' | 'evaluating-after';
+
 export interface FineTuneEvents {
+  onPhase?(phase: FineTunePhase): void;
   onEvaluated?(which: 'before' | 'after', evaluation: Evaluation): void;
   onBatch?(progress: BatchProgress): void;
   onEpoch?(stats: EpochStats): void;
@@ -40,9 +48,6 @@ export interface FineTuneResult {
   history: EpochStats[];
 }
 
-const VALIDATION_SHARE = 0.1;
-/** Outliers added per training image (outlier exposure), so the fine-tuned model keeps saying "not one of the 10 kinds". */
-const OUTLIER_SHARE = 0.1;
 const SEED = 7;
 
 /** Each correction `weight` times, so a handful of them count against thousands of dataset images. */
@@ -58,6 +63,7 @@ export async function fineTune(input: FineTuneInput, events: FineTuneEvents = {}
   const { settings } = input;
   const { model, metadata } = await loadModel(input.readModel);
   try {
+    events.onPhase?.('evaluating-before');
     const before = evaluate(model, input.test);
     events.onEvaluated?.('before', before);
 
@@ -66,6 +72,7 @@ export async function fineTune(input: FineTuneInput, events: FineTuneEvents = {}
     const outliers = outlierSet(Math.round(split.train.count * OUTLIER_SHARE), split.train, SEED);
     const train = withCorrections(concat(split.train, outliers), input.corrections, settings.correctionWeight);
     for (const layer of model.layers) layer.trainable = settings.layers === 'all' || layer.name === LOGITS_LAYER;
+    events.onPhase?.('training');
     const { history, validationLogits } = await fit(model, train, split.validation, {
       ...defaultFitOptions(settings.learningRate),
       epochs: settings.epochs,
@@ -75,6 +82,7 @@ export async function fineTune(input: FineTuneInput, events: FineTuneEvents = {}
       onEpoch: events.onEpoch,
     });
 
+    events.onPhase?.('evaluating-after');
     for (const layer of model.layers) layer.trainable = true; // saved in model.json: the next fine-tuning starts free
 
     // The shipped softmax is calibrated; keep it so after training (see the README's "Not sure").

@@ -108,7 +108,8 @@ export async function fit(model: tfl.LayersModel, train: Dataset, validation: Da
         scored += r.scored;
         const seen = (b + 1) * o.batchSize;
         o.onBatch?.({
-          epoch, batch: b + 1, batches, lr, progress: Math.min(1, progress),
+          // Done after this step, so the last batch reports the whole run.
+          epoch, batch: b + 1, batches, lr, progress: Math.min(1, progressAt(epoch * batches + b + 1)),
           loss: lossSum / (b + 1),
           accuracy: correct / Math.max(1, scored),
           imagesPerSecond: seen / ((performance.now() - started) / 1000),

@@ -18,6 +18,16 @@ export interface ExportedAnswer {
   correctedLabel: string | null;
 }
 
+/**
+ * The name a download gets: what it holds and the local date it was made, e.g.
+ * garment-scout-history-2026-11-30.json, or garment-scout-history-ankle-boot-2026-11-30.csv for a filtered one.
+ */
+export function exportFileName(extension: 'json' | 'csv', date: Date, filter?: string): string {
+  const day = [date.getFullYear(), date.getMonth() + 1, date.getDate()].map((n) => String(n).padStart(2, '0')).join('-');
+  const slug = filter?.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
+  return `garment-scout-history-${slug ? `${slug}-` : ''}${day}.${extension}`;
+}
+
 export function exportRows(entries: HistoryEntry[]): ExportedAnswer[] {
   return entries.map((e) => {
     // Entries stored by older versions have `unsure` and neither a verdict nor a score.

@@ -2,7 +2,7 @@ import 'fake-indexeddb/auto';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { answerFrom, type Answer } from '../answer';
 import { OUTLIER } from '../classes';
-import { historyToCsv, historyToJson } from './export';
+import { exportFileName, historyToCsv, historyToJson } from './export';
 import {
   addToHistory,
   clearCorrections,
@@ -11,6 +11,7 @@ import {
   deleteFromHistory,
   listCorrections,
   listHistory,
+  restoreToHistory,
 } from './history';
 
 const probs = (entries: Record<number, number>, rest = 0) => Array.from({ length: 10 }, (_, i) => entries[i] ?? rest);
@@ -31,6 +32,32 @@ describe('history', () => {
   it('lists newest first and drops the oldest beyond the cap', async () => {
     for (let t = 1; t <= 5; t++) await addToHistory(entry(t), 3);
     expect((await listHistory()).map((e) => e.time)).toEqual([5, 4, 3]);
+  });
+
+  it('restores deleted and cleared entries with their ids and corrections', async () => {
+    const first = await addToHistory(entry(1));
+    const second = await addToHistory(entry(2));
+    await correctEntry(second.id!, 6);
+    const before = await listHistory();
+    await clearHistory();
+    await restoreToHistory(before);
+    expect(await listHistory()).toEqual(before);
+    expect((await listHistory()).map((e) => [e.id, e.correctedIndex])).toEqual([[second.id, 6], [first.id, undefined]]);
+  });
+
+  it('names export files by content and local date', () => {
+    const day = new Date(2026, 10, 30, 23, 59);
+    expect([
+      exportFileName('json', day),
+      exportFileName('csv', day, 'Ankle boot'),
+      exportFileName('json', new Date(2027, 0, 2), 'T-shirt/top'),
+      exportFileName('csv', day, 'Not one of the 10 kinds'),
+    ]).toEqual([
+      'garment-scout-history-2026-11-30.json',
+      'garment-scout-history-ankle-boot-2026-11-30.csv',
+      'garment-scout-history-t-shirt-top-2027-01-02.json',
+      'garment-scout-history-not-one-of-the-10-kinds-2026-11-30.csv',
+    ]);
   });
 
   it('deletes one entry', async () => {

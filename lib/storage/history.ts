@@ -26,6 +26,13 @@ export async function deleteFromHistory(id: number): Promise<void> {
   await (await openDatabase()).delete('history', id);
 }
 
+/** Puts entries back as they were, ids included: what undoing a delete or a "Clear all" needs. */
+export async function restoreToHistory(entries: HistoryEntry[]): Promise<void> {
+  const db = await openDatabase();
+  const tx = db.transaction('history', 'readwrite');
+  await Promise.all([...entries.map((e) => tx.store.put(e)), tx.done]);
+}
+
 export async function clearHistory(): Promise<void> {
   await (await openDatabase()).clear('history');
 }

@@ -61,11 +61,14 @@ async function switchActive(version: string | null): Promise<void> {
   await tx.done;
 }
 
-/** Version strings of the model in use and the previous one; null stands for the bundled model. */
-export async function modelChoice(): Promise<{ active: string | null; previous: string | null }> {
+/**
+ * Version strings of the model in use and the previous one; null stands for the bundled model, and
+ * `previous` is undefined while there is nothing to go back to (no model was ever switched).
+ */
+export async function modelChoice(): Promise<{ active: string | null; previous: string | null | undefined }> {
   const db = await openDatabase();
   return {
     active: ((await db.get('settings', ACTIVE)) as string | null | undefined) ?? null,
-    previous: ((await db.get('settings', PREVIOUS)) as string | null | undefined) ?? null,
+    previous: (await db.get('settings', PREVIOUS)) as string | null | undefined,
   };
 }

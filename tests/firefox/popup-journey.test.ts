@@ -36,13 +36,15 @@ describe('Firefox: the popup', () => {
   });
 
   it('keeps the label the user marks as right', async () => {
-    await popup.select('[data-testid="history-entry"] select[aria-label="The right label"]', '2');
+    // A menu of choices: the correction is saved when one is chosen.
+    await popup.click('[data-testid="history-entry"] .correct > button');
+    await popup.click('[data-testid="history-entry"] [role="menuitemradio"]:nth-child(3)');
     const corrected = await poll(() => readHistory(session.firefox), (h) => h.some((e) => e.correctedIndex === 2));
     expect(corrected.map((e) => e.correctedIndex)).toContain(2);
   });
 
   it('deletes one entry', async () => {
-    await popup.click('[data-testid="history-entry"] button[aria-label="Delete"]');
+    await popup.click('[data-testid="history-entry"] button.delete');
     expect(await poll(entryTexts, (t) => t.length === 1)).toHaveLength(1);
     expect(await readHistory(session.firefox)).toHaveLength(1);
   });

@@ -1,0 +1,102 @@
+import { useEffect, useRef } from 'preact/hooks';
+import { correctionLabel, formatConfidence, verdictOf, type Answer } from '../lib/answer';
+import { CLASS_NAMES, OUTLIER } from '../lib/classes';
+import type { HistoryEntry as Entry } from '../lib/storage/db';
+import { isPrivateAnswer } from '../lib/storage/private-answers';
+import { AnswerView } from './AnswerView';
+import { EntryLinks } from './EntryLinks';
+import { MenuButton } from './MenuButton';
+import { SeenImage } from './SeenImage';
+
+/** What the user can say the right label is: one of the 10 kinds, or none of them. */
+const CORRECTIONS = [...CLASS_NAMES.keys(), OUTLIER].map((value) => ({ value, label: correctionLabel(value) }));
+const FORGET_CORRECTION = { value: undefined, label: 'Remove my correction' };
+
+/** Says that an answer came from a private window and is not kept. */
+export function PrivateMark() {
+  return (
+    <span class="private-mark" data-testid="private-mark" title="Answers from private windows are forgotten when the last one closes">
+      Private window · not kept
+    </span>
+  );
+}
+
+interface Props {
+  entry: Entry;
+  /** "the answer from 10:32, Ankle boot": what its buttons act on, for screen readers. */
+  name: string;
+  /** The newest answer shown: in full, with the top 3 and larger pictures. */
+  featured: boolean;
+  /** Focus this row's Delete button, after the row that had it was deleted. */
+  focusDelete: boolean;
+  onDelete(entry: Entry): void;
+  onCorrect(entry: Entry, index: number | undefined): void;
+}
+
+/**
+ * One answer: what was asked, what the model saw, what it said, and the user's correction. An answer
+ * from a private window takes no correction (corrections are kept to fine-tune the model).
+ */
+export function HistoryEntry({ entry: e, name, featured, focusDelete, onDelete, onCorrect }: Props) {
+  const remove = useRef<HTMLButtonElement>(null);
+  useEffect(() => {
+    if (focusDelete) remove.current?.focus();
+  }, [focusDelete]);
+  const size = featured ? 72 : 48;
+  const isPrivate = isPrivateAnswer(e);
+  return (
+    <li
+      class={featured ? 'entry featured' : 'entry'}
+      data-testid="history-entry"
+      data-verdict={verdictOf(e.answer)}
+      data-private={isPrivate || undefined}
+      data-corrected={e.correctedIndex}
+    >
+      <div class="entry-pictures">
+        <img class="thumb" src={e.thumbnail} alt="" width={size} height={size} />
+        <SeenImage pixels={e.seen} size={size} />
+      </div>
+      <div class="entry-text" data-testid={featured ? 'latest' : undefined}>
+        {featured ? <AnswerView answer={e.answer} modelVersion={e.modelVersion} /> : <span class="entry-label">{entryLabel(e.answer)}</span>}
+        {e.correctedIndex !== undefined && (
+          <span class="correction" data-testid="correction">
+            You said: {correctionLabel(e.correctedIndex)}
+          </span>
+        )}
+        <span class="entry-meta muted small">
+          <time dateTime={new Date(e.time).toISOString()}>{new Date(e.time).toLocaleString()}</time>
+          <EntryLinks pageUrl={e.pageUrl} imageUrl={e.imageUrl} />
+          {!featured && <span>Model {e.modelVersion}</span>}
+        </span>
+        {isPrivate ? (
+          <PrivateMark />
+        ) : (
+          <MenuButton
+            class="correct"
+            text={e.correctedIndex === undefined ? 'Correct the label' : 'Change my correction'}
+            context={`for ${name}`}
+            items={e.correctedIndex === undefined ? CORRECTIONS : [...CORRECTIONS, FORGET_CORRECTION]}
+            current={e.correctedIndex}
+            onChoose={(index) => onCorrect(e, index)}
+          />
+        )}
+      </div>
+      <button ref={remove} type="button" class="icon quiet delete" title="Delete" onClick={() => onDelete(e)}>
+        <span aria-hidden="true">×</span>
+        <span class="visually-hidden">Delete {name}</span>
+      </button>
+    </li>
+  );
+}
+
+function entryLabel(answer: Answer): string {
+  // Entries stored by older versions have no verdict: read it through verdictOf.
+  switch (verdictOf(answer)) {
+    case 'out-of-scope':
+      return `Not one of the 10 kinds (closest: ${answer.label})`;
+    case 'unsure':
+      return `Not sure (${answer.label}?) · ${formatConfidence(answer.confidence)}`;
+    default:
+      return `${answer.label} · ${formatConfidence(answer.confidence)}`;
+  }
+}

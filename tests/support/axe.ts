@@ -1,0 +1,39 @@
+/**
+ * axe-core inside an extension page. Their CSP refuses Playwright's addScriptTag, but DevTools'
+ * evaluate is not bound by it, so axe's source is evaluated into the page as it is.
+ */
+import { readFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import type { Page } from 'playwright-core';
+import type { AxeResults, Result } from 'axe-core';
+
+const source = readFile(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+
+export interface AxeReport {
+  violations: string[];
+  /** Checks axe could not decide, of serious or critical impact: each wants a look by hand, so none may be left. */
+  seriousIncomplete: string[];
+}
+
+const describe = (r: Result) => `${r.id} (${r.impact}): ${r.help} — ${r.nodes.map((n) => `${n.target.join(' ')}: ${n.failureSummary ?? ''}`).join(' | ')}`;
+
+/** Runs axe on the whole page as it is now (WCAG 2.2 A and AA, and axe's best practices). */
+export async function checkAccessibility(page: Page): Promise<AxeReport> {
+  if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(await source);
+  const results = await page.evaluate(() =>
+    (window as unknown as { axe: { run(context: Document, options: object): Promise<AxeResults> } }).axe.run(document, {
+      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'] },
+      resultTypes: ['violations', 'incomplete'],
+    }),
+  );
+  return {
+    violations: results.violations.map(describe),
+    seriousIncomplete: results.incomplete.filter((r) => r.impact === 'serious' || r.impact === 'critical').map(describe),
+  };
+}
+
+/** The page's computed background colour: differs between light and dark when the design tokens apply. */
+export async function backgroundIn(page: Page, colorScheme: 'light' | 'dark'): Promise<string> {
+  await page.emulateMedia({ colorScheme });
+  return page.evaluate(() => getComputedStyle(document.body).backgroundColor);
+}
