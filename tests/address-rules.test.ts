@@ -61,7 +61,7 @@ describe('what a public page may make the extension read', () => {
   ] as const)('refuses %s with the one message', async (_, address, as) => {
     const { state, text } = await classifyDecoy(address(), as);
     expect(state).toBe('error');
-    expect(text).toBe(`× Could not classify this picture ${ADDRESS_REFUSED}`);
+    expect(text).toBe(`Could not classify this picture ${ADDRESS_REFUSED}`);
   });
 
   it.each([
@@ -71,7 +71,7 @@ describe('what a public page may make the extension read', () => {
   ])('says only that no picture came for %s', async (_, path) => {
     const { state, text } = await classifyDecoy(`${session.shop.publicUrl}${path}`);
     expect(state).toBe('error');
-    expect(text).toBe(`× Could not classify this picture ${NOT_SENT}`);
+    expect(text).toBe(`Could not classify this picture ${NOT_SENT}`);
   });
 
   it('kept only the answer it gave in the history', async () => {

@@ -8,6 +8,8 @@ import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { coveredShare } from '../lib/card-placement';
 import { answerCards, newestCardBox, removeAnswerCards } from './support/answer-cards';
+import { checkAccessibility } from './support/axe';
+import { evaluateInContentScript } from './support/content-world';
 import { classifyWithMenu, dispatchMenuClick, overlayAnswer } from './support/context-menu';
 import type { LoadedExtension } from './support/extension';
 import { useShopSession } from './support/shop-session';
@@ -44,7 +46,7 @@ describe('the answer card', () => {
 
   it('keeps the model and timing under Details, and does not repeat the answer among the others', async () => {
     const { text } = await overlayAnswer(session.page);
-    expect(text).toMatch(/^× Ankle boot · \d+% Also possible: .+ Details$/);
+    expect(text).toMatch(/^Ankle boot · \d+% Also possible: .+ Details$/);
     expect(text.match(/Ankle boot/g)).toHaveLength(1);
   });
 
@@ -71,6 +73,29 @@ describe('the answer card', () => {
     expect(await page.evaluate(() => document.activeElement?.id)).toBe('search');
     await page.keyboard.press('Escape');
     await expect.poll(async () => (await answerCards(page)).length).toBe(0);
+  });
+
+  it('passes axe-core, in light and in dark, with its own colours in each', async () => {
+    const { extension, page } = session;
+    await classifyWithMenu(extension, page, '#same');
+    expect((await overlayAnswer(page)).state).toBe('answer');
+    // axe cannot enter a closed shadow root: the card's markup and styles, taken out with the content
+    // script's own chrome.dom, are copied into an open one at the same place, and checked there.
+    const markup = await evaluateInContentScript<string>(page, "chrome.dom.openOrClosedShadowRoot(document.querySelector('garment-scout-answer')).innerHTML");
+    await page.evaluate((markup) => {
+      const copy = Object.assign(document.createElement('div'), { id: 'card-copy' });
+      copy.attachShadow({ mode: 'open' }).innerHTML = markup;
+      document.body.append(copy);
+    }, markup);
+    const backgrounds: string[] = [];
+    for (const colorScheme of ['light', 'dark'] as const) {
+      await page.emulateMedia({ colorScheme });
+      expect(await checkAccessibility(page, '#card-copy')).toEqual({ violations: [], seriousIncomplete: [] });
+      backgrounds.push(await page.evaluate(() => getComputedStyle(document.getElementById('card-copy')!.shadowRoot!.querySelector('.card')!).backgroundColor));
+    }
+    expect(backgrounds[0]).not.toBe(backgrounds[1]);
+    await page.emulateMedia({ colorScheme: 'light' });
+    await page.evaluate(() => document.getElementById('card-copy')!.remove());
   });
 
   it('closes when the user clicks elsewhere on the page', async () => {

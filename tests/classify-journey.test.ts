@@ -22,7 +22,7 @@ describe('Right-click "Classify garment"', () => {
     const { state, text } = await overlayAnswer(session.page);
     expect(state, text).toBe('answer');
     const labels = CLASS_NAMES.map((c) => c.replace('/', '\\/')).join('|');
-    expect(text).toMatch(new RegExp(`^× (${labels}) · \\d+%|^× Not sure|^× Not one of the 10 kinds`));
+    expect(text).toMatch(new RegExp(`^(${labels}) · \\d+%|^Not sure|^Not one of the 10 kinds`));
     expect(text).toMatch(/\d+%/);
   });
 

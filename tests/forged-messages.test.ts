@@ -6,28 +6,14 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { classifyWithMenu, overlayAnswer } from './support/context-menu';
+import { evaluateInContentScript } from './support/content-world';
 import { readHistory } from './support/history-store';
 import { useShopSession } from './support/shop-session';
 
-/** Sends a raw runtime message in @webext-core/messaging's format from `page`'s world given by `world`. */
 async function sendFrom(page: Page, world: 'content script' | 'extension page', type: string, data: unknown): Promise<unknown> {
   const message = { id: 1, type, data, timestamp: Date.now() };
   if (world === 'extension page') return page.evaluate((m) => chrome.runtime.sendMessage(m), message);
-  const cdp = await page.context().newCDPSession(page);
-  const worlds: { id: number; name: string; auxData?: { type?: string } }[] = [];
-  cdp.on('Runtime.executionContextCreated', ({ context }) => worlds.push(context));
-  await cdp.send('Runtime.enable'); // reports every world that exists
-  const contentScript = worlds.find((w) => w.auxData?.type === 'isolated' && w.name === 'Garment Scout');
-  if (!contentScript) throw new Error("The extension's content-script world is not in the page");
-  const { result, exceptionDetails } = await cdp.send('Runtime.evaluate', {
-    expression: `chrome.runtime.sendMessage(${JSON.stringify(message)})`,
-    contextId: contentScript.id,
-    awaitPromise: true,
-    returnByValue: true,
-  });
-  await cdp.detach();
-  if (exceptionDetails) throw new Error(exceptionDetails.exception?.description ?? exceptionDetails.text);
-  return result.value;
+  return evaluateInContentScript(page, `chrome.runtime.sendMessage(${JSON.stringify(message)})`);
 }
 
 describe('messages from the wrong sender', () => {

@@ -43,7 +43,7 @@ describe('the picture the shopper sees, on real shop markup', () => {
       return;
     }
     expect(state, text).toBe('answer');
-    expect(text).toMatch(new RegExp(`^× ${gallery.label(pattern.garment)} · \\d+%`));
+    expect(text).toMatch(new RegExp(`^${gallery.label(pattern.garment)} · \\d+%`));
     expect(text.includes('read from the screen'), text).toBe(!!pattern.screen);
     // On the right picture: where lib/card-placement.ts puts a card of its size for that picture's box.
     const card = await newestCardBox(page);

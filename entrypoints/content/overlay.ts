@@ -7,30 +7,41 @@
  * is null for them, and a page that patches `Element.prototype.attachShadow` patches its own world's
  * copy, not the content script's. Tests read the card through DevTools (tests/support/answer-cards.ts).
  */
+import tokens from '../../assets/tokens.css?inline';
 import { placeCard } from '../../lib/card-placement';
 import type { OverlayState } from '../../lib/messages';
 import { cardContent, el } from './card-content';
 
+// The design tokens (light and dark) come after `all: initial`, which leaves custom properties alone.
 const STYLE = `
 :host { all: initial; }
+${tokens}
 .card { position: absolute; z-index: 2147483647; width: max-content; min-width: 140px; max-width: 220px; box-sizing: border-box;
-  font: 12px/1.35 system-ui, sans-serif; color: #1b1b1f; background: #fff; border: 1px solid #c9c9d1;
-  border-radius: 8px; box-shadow: 0 2px 10px rgb(0 0 0 / 0.2); padding: 6px 8px; }
-.title { font-weight: 600; font-size: 13px; margin: 0 22px 2px 0; }
-.muted { color: #55555f; margin: 0; }
+  font: var(--gs-text-s)/1.35 var(--gs-font); color: var(--gs-text); background: var(--gs-surface-raised);
+  border: 1px solid var(--gs-border); border-radius: var(--gs-radius-m); box-shadow: var(--gs-shadow);
+  padding: 6px var(--gs-space-2); }
+.title { font-weight: 600; font-size: var(--gs-text-m); margin: 0 22px 2px 0; }
+.muted { color: var(--gs-muted); margin: 0; }
 .explanation { margin: 2px 0; }
-.error .title { color: #a4161a; }
-.details summary { cursor: pointer; color: #55555f; margin-top: 2px; }
+.error .title { color: var(--gs-danger); }
+.details summary { cursor: pointer; color: var(--gs-muted); margin-top: 2px; }
 button { position: absolute; top: 3px; right: 3px; border: 0; background: none; font-size: 15px; line-height: 1; cursor: pointer;
-  width: 22px; height: 22px; border-radius: 4px; color: inherit; padding: 0; }
-button:focus-visible, summary:focus-visible { outline: 2px solid #3558d8; outline-offset: 1px; }
-@media (prefers-color-scheme: dark) {
-  .card { color: #ececf1; background: #24242b; border-color: #4a4a55; }
-  .muted, .details summary { color: #b9b9c6; }
-  .error .title { color: #ff8a8f; }
-  button:focus-visible, summary:focus-visible { outline-color: #8ea2ff; }
-}
+  width: 22px; height: 22px; border-radius: var(--gs-radius-s); color: inherit; padding: 0; }
+button:hover { background: var(--gs-surface); }
+button svg { width: 10px; height: 10px; stroke: currentColor; stroke-width: 1.6; stroke-linecap: round; }
+button:focus-visible, summary:focus-visible { outline: 2px solid var(--gs-focus); outline-offset: 1px; }
 `;
+
+/** The close button's ×, drawn rather than typed, so that the button's name is "Close" alone. */
+function crossIcon(): SVGSVGElement {
+  const svg = document.createElementNS('http://www.w3.org/2000/svg', 'svg');
+  svg.setAttribute('viewBox', '0 0 12 12');
+  svg.setAttribute('aria-hidden', 'true');
+  const path = document.createElementNS('http://www.w3.org/2000/svg', 'path');
+  path.setAttribute('d', 'M2 2 10 10M10 2 2 10');
+  svg.append(path);
+  return svg;
+}
 
 export class AnswerOverlay {
   private host = document.createElement('garment-scout-answer');
@@ -53,7 +64,8 @@ export class AnswerOverlay {
   }
 
   show(overlay: OverlayState): void {
-    const close = el('button', '', '×');
+    const close = el('button', '');
+    close.append(crossIcon());
     close.setAttribute('aria-label', 'Close');
     close.addEventListener('click', () => this.close());
     this.pending = overlay.state === 'pending';

@@ -17,7 +17,7 @@ describe('Firefox: right-click "Classify garment" in the real context menu', () 
     await classifyWithNativeMenu(session.firefox, session.page, selector);
     const { state, text } = await overlayAnswer(session.firefox, session.page);
     expect(state, text).toBe('answer');
-    expect(text).toMatch(new RegExp(`^× (${labels}) · \\d+%|^× Not sure|^× Not one of the 10 kinds`));
+    expect(text).toMatch(new RegExp(`^(${labels}) · \\d+%|^Not sure|^Not one of the 10 kinds`));
   });
 
   it('names the garment of a Fashion-MNIST test picture rendered large', async () => {

@@ -11,7 +11,7 @@ import type { CDPSession, Page } from 'playwright-core';
 export interface AnswerCard {
   state: string; // 'pending' | 'answer' | 'error'
   verdict?: string; // set on answers only
-  /** The card's innerText, whitespace collapsed: "× Ankle boot · 97% Top 3: …". */
+  /** The card's innerText, whitespace collapsed: "Ankle boot · 97% Also possible: …". */
   text: string;
 }
 

@@ -17,15 +17,19 @@ export interface AxeReport {
 
 const describe = (r: Result) => `${r.id} (${r.impact}): ${r.help} — ${r.nodes.map((n) => `${n.target.join(' ')}: ${n.failureSummary ?? ''}`).join(' | ')}`;
 
-/** Runs axe on the whole page as it is now (WCAG 2.2 A and AA, and axe's best practices). */
-export async function checkAccessibility(page: Page): Promise<AxeReport> {
+/**
+ * Runs axe on the whole page as it is now (WCAG 2.2 A and AA, and axe's best practices), or only on
+ * the elements `include` selects (with their open shadow trees).
+ */
+export async function checkAccessibility(page: Page, include?: string): Promise<AxeReport> {
   if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(await source);
-  const results = await page.evaluate(() =>
-    (window as unknown as { axe: { run(context: Document, options: object): Promise<AxeResults> } }).axe.run(document, {
+  const results = await page.evaluate((include) => {
+    const axe = (window as unknown as { axe: { run(context: Document | object, options: object): Promise<AxeResults> } }).axe;
+    return axe.run(include ? { include: [include] } : document, {
       runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'] },
       resultTypes: ['violations', 'incomplete'],
-    }),
-  );
+    });
+  }, include);
   return {
     violations: results.violations.map(describe),
     seriousIncomplete: results.incomplete.filter((r) => r.impact === 'serious' || r.impact === 'critical').map(describe),
