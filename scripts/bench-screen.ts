@@ -82,7 +82,7 @@ for (let i = 0; i < count; i++) {
   for (const way of ['open', 'hotlink'] as const) {
     const { ms, text } = await classify(way, i);
     results[way].ms.push(ms);
-    if (text.startsWith(`× ${CLASS_NAMES[test.labels[i]]} · `)) results[way].right++;
+    if (text.startsWith(`${CLASS_NAMES[test.labels[i]]} · `)) results[way].right++;
     if (text.includes('read from the screen')) results[way].screen++;
     // Chrome allows two captures a second: spacing them keeps the quota's wait out of the times.
     await new Promise((resolve) => setTimeout(resolve, 500));
