@@ -16,9 +16,9 @@ describe('the options page', () => {
   const modelInUse = async () => (await options.getByTestId('model-in-use').innerText()).replace('Model in use: ', '');
   const answerVersion = async () => {
     await classifyWithMenu(extension, shopPage, '#same');
-    const { state, text } = await overlayAnswer(shopPage);
+    const { state, details } = await overlayAnswer(shopPage);
     expect(state).toBe('answer');
-    return /Model (\S+)/.exec(text)![1];
+    return /Model (\S+)/.exec(details)![1]; // under the card's Details
   };
   const setSetting = (name: string, value: string) => options.locator(`input[name="${name}"]`).fill(value);
   const expectAccessible = async () => expect(await checkAccessibility(options)).toEqual({ violations: [], seriousIncomplete: [] });

@@ -25,9 +25,9 @@ describe('Firefox: the options page fine-tunes in its Worker', () => {
   };
   const answerVersion = async () => {
     await classifyWithNativeMenu(firefox, shopPage, '#same');
-    const { state, text } = await overlayAnswer(firefox, shopPage);
+    const { state, details } = await overlayAnswer(firefox, shopPage);
     expect(state).toBe('answer');
-    return /Model (\S+)/.exec(text)![1];
+    return /Model (\S+)/.exec(details)![1]; // under the card's Details
   };
   const setSetting = (name: string, value: string) =>
     options.$eval(
@@ -59,7 +59,7 @@ describe('Firefox: the options page fine-tunes in its Worker', () => {
     await options.click('[data-testid="start"]');
     await options.waitForSelector('[data-testid="training-progress"]', { timeout: 60_000 });
     await options.click('[data-testid="cancel"]');
-    await options.waitForSelector('[data-testid="cancelled"]');
+    await until(() => text('[data-testid="phase"]').catch(() => ''), /^Training cancelled; the model in use is unchanged\.$/, 30_000);
     expect(await options.$('[data-testid="keep"]')).toBeNull();
     expect(await modelInUse()).toBe(bundledVersion);
     expect(await answerVersion()).toBe(bundledVersion);

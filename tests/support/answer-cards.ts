@@ -13,6 +13,8 @@ export interface AnswerCard {
   verdict?: string; // set on answers only
   /** The card's innerText, whitespace collapsed: "Ankle boot · 97% Also possible: …". */
   text: string;
+  /** What "Details" shows once opened (the model's version and the time taken), or '' without it. */
+  details: string;
 }
 
 /** The part of DevTools' DOM.Node this module reads. */
@@ -67,11 +69,11 @@ export function answerCards(page: Page): Promise<AnswerCard[]> {
       const { object } = await cdp.send('DOM.resolveNode', { nodeId: node.nodeId, objectGroup: 'answer-cards' });
       const { result } = await cdp.send('Runtime.callFunctionOn', {
         objectId: object.objectId,
-        functionDeclaration: 'function () { return this.innerText; }',
+        functionDeclaration: "function () { return [this.innerText, this.querySelector('details')?.textContent ?? '']; }",
         returnByValue: true,
       });
-      const text = String(result.value).replace(/\s+/g, ' ').trim();
-      cards.push({ state: attribute(node, 'data-state')!, verdict: attribute(node, 'data-verdict'), text });
+      const [text, details] = result.value as [string, string];
+      cards.push({ state: attribute(node, 'data-state')!, verdict: attribute(node, 'data-verdict'), text: text.replace(/\s+/g, ' ').trim(), details });
     }
     await cdp.send('Runtime.releaseObjectGroup', { objectGroup: 'answer-cards' });
     return cards;

@@ -35,11 +35,11 @@ export async function dispatchMenuClick(
 }
 
 /** The state and text of the newest answer card once it has left the pending state. */
-export async function overlayAnswer(page: Page, timeout = 60_000): Promise<{ state: string; text: string }> {
+export async function overlayAnswer(page: Page, timeout = 60_000): Promise<{ state: string; text: string; details: string }> {
   const deadline = Date.now() + timeout;
   for (;;) {
     const newest = (await answerCards(page)).at(-1);
-    if (newest && newest.state !== 'pending') return { state: newest.state, text: newest.text };
+    if (newest && newest.state !== 'pending') return { state: newest.state, text: newest.text, details: newest.details };
     if (Date.now() > deadline) throw new Error(`No answer card left 'pending' within ${timeout} ms (newest: ${newest?.state ?? 'none'})`);
     await new Promise((resolve) => setTimeout(resolve, 100));
   }

@@ -11,6 +11,8 @@ export interface AnswerCard {
   verdict?: string;
   /** The card's innerText, whitespace collapsed. */
   text: string;
+  /** What "Details" shows once opened (the model's version and the time taken), or '' without it. */
+  details: string;
 }
 
 interface SerializedNode {
@@ -36,7 +38,8 @@ export async function answerCards(firefox: LoadedFirefox, page: Page): Promise<A
   const called = await firefox.bidi('script.callFunction', {
     functionDeclaration: `(...roots) => JSON.stringify(roots.map((root) => {
       const card = root.querySelector('.card');
-      return { state: card.dataset.state, verdict: card.dataset.verdict, text: card.innerText.replace(/\\s+/g, ' ').trim() };
+      const details = card.querySelector('details')?.textContent ?? '';
+      return { state: card.dataset.state, verdict: card.dataset.verdict, text: card.innerText.replace(/\\s+/g, ' ').trim(), details };
     }))`,
     arguments: roots,
     target: { context: contextOf(page) },
