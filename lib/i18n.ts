@@ -31,9 +31,18 @@ export function t(key: MessageKey, values?: Values): string {
   return fill(api()?.getMessage(key) || en[key].message, values);
 }
 
-/** The UI language as a BCP 47 tag for `Intl` ('en' outside the browser). */
+/**
+ * The language to format numbers and dates in (a BCP 47 tag; 'en' outside the browser): the one the
+ * words are shown in, so that a German sentence holds German numbers. The browser's UI language when
+ * it is a variant of that (en-GB), since a browser can take an extension's German without having
+ * German itself (Chromium without its German resources says en-US and still picks our `de` words).
+ */
 export function uiLanguage(): string {
-  return api()?.getUILanguage() || 'en';
+  const i18n = api();
+  if (!i18n) return 'en';
+  const words = i18n.getMessage('language') || 'en';
+  const ui = i18n.getUILanguage();
+  return ui === words || ui.startsWith(`${words}-`) ? ui : words;
 }
 
 /** 0.93 → "93%" in English, "93 %" in German. */

@@ -9,7 +9,7 @@
  */
 import tokens from '../../assets/tokens.css?inline';
 import { placeCard } from '../../lib/card-placement';
-import { t } from '../../lib/i18n';
+import { t, uiLanguage } from '../../lib/i18n';
 import type { OverlayState } from '../../lib/messages';
 import { cardContent, el } from './card-content';
 
@@ -62,6 +62,8 @@ export class AnswerOverlay {
     // card never takes the focus (the user may be typing elsewhere).
     this.card.setAttribute('role', 'status');
     this.card.setAttribute('aria-label', t('extName'));
+    // The card speaks the UI language, whatever the page's is.
+    this.card.setAttribute('lang', uiLanguage());
   }
 
   show(overlay: OverlayState): void {

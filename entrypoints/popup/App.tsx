@@ -59,7 +59,7 @@ export function App() {
   return (
     <>
       <header class="bar">
-        <h1>Garment Scout</h1>
+        <h1>{t('extName')}</h1>
         <a
           href={browser.runtime.getURL('/options.html')}
           data-testid="open-options"
