@@ -28,13 +28,15 @@ export default defineConfig({
   // Firefox too in MV3: the same manifest but for what each browser has (see GECKO below).
   manifestVersion: 3,
   manifest: ({ browser }) => ({
-    name: 'Garment Scout',
-    description: 'Right-click a product image to learn what kind of garment it shows. Runs on your machine.',
+    // The words are in public/_locales (English and German); lib/i18n.ts reads them in the extension.
+    name: '__MSG_extName__',
+    description: '__MSG_extDescription__',
+    default_locale: 'en',
     host_permissions: ['<all_urls>'],
     action: { default_icon: { 16: 'icons/16.png', 32: 'icons/32.png', 48: 'icons/48.png' } },
     // A way to classify without a mouse: the picture in focus, or under the mouse.
     commands: {
-      'classify-picture': { suggested_key: { default: 'Alt+Shift+G' }, description: 'Classify the picture in focus or under the mouse' },
+      'classify-picture': { suggested_key: { default: 'Alt+Shift+G' }, description: '__MSG_commandClassify__' },
     },
     content_security_policy: {
       // TF.js runs its kernels in WebAssembly, which MV3 refuses to compile without this.

@@ -1,4 +1,5 @@
-import { formatConfidence, headline, OUT_OF_SCOPE_EXPLANATION, verdictOf, type Answer } from '../lib/answer';
+import { guessText, headline, outOfScopeExplanation, verdictOf, type Answer } from '../lib/answer';
+import { t } from '../lib/i18n';
 
 /**
  * The headline with the top 3 guesses; for a picture of none of the 10 kinds, the explanation and only
@@ -12,21 +13,19 @@ export function AnswerView({ answer, modelVersion }: { answer: Answer; modelVers
       <p class="answer-title">{headline({ ...answer, verdict })}</p>
       {verdict === 'out-of-scope' ? (
         <>
-          <p class="answer-explanation">{OUT_OF_SCOPE_EXPLANATION}</p>
-          <p class="muted">
-            Closest: {answer.label} {formatConfidence(answer.confidence)}
-          </p>
+          <p class="answer-explanation">{outOfScopeExplanation()}</p>
+          <p class="muted">{t('answerClosest', { guess: guessText(answer) })}</p>
         </>
       ) : (
-        <ol class="answer-top3" aria-label={verdict === 'unsure' ? 'Best guesses' : 'Top 3'}>
+        <ol class="answer-top3" aria-label={verdict === 'unsure' ? t('answerBestGuesses') : t('answerTop3')}>
           {answer.top3.map((guess) => (
-            <li key={guess.index}>
-              {guess.label} {formatConfidence(guess.confidence)}
-            </li>
+            <li key={guess.index}>{guessText(guess)}</li>
           ))}
         </ol>
       )}
-      <p class="muted" data-testid="model-version">Model {modelVersion}</p>
+      <p class="muted" data-testid="model-version">
+        {t('answerModel', { version: modelVersion })}
+      </p>
     </div>
   );
 }

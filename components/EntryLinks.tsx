@@ -1,3 +1,5 @@
+import { t } from '../lib/i18n';
+
 /** Links from a history row to the page it was asked on and to the picture, each in a new tab. */
 export function EntryLinks({ pageUrl, imageUrl }: { pageUrl: string; imageUrl: string }) {
   const page = webAddress(pageUrl);
@@ -7,7 +9,7 @@ export function EntryLinks({ pageUrl, imageUrl }: { pageUrl: string; imageUrl: s
       {page ? (
         <a href={page.href} target="_blank" rel="noreferrer" title={page.href} data-testid="page-link">
           {page.host}
-          <span class="visually-hidden"> (the page, in a new tab)</span>
+          <span class="visually-hidden"> {t('linkPageNewTab')}</span>
         </a>
       ) : (
         // A picked file ("file: boot.png") or a page with no address to go back to.
@@ -15,7 +17,8 @@ export function EntryLinks({ pageUrl, imageUrl }: { pageUrl: string; imageUrl: s
       )}
       {picture && (
         <a href={picture.href} target="_blank" rel="noreferrer" title={picture.href} data-testid="picture-link">
-          Picture<span class="visually-hidden"> (in a new tab)</span>
+          {t('linkPicture')}
+          <span class="visually-hidden"> {t('linkNewTab')}</span>
         </a>
       )}
     </>

@@ -1,4 +1,5 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
+import { t } from '../lib/i18n';
 
 function readAsDataUrl(file: Blob): Promise<string> {
   return new Promise((resolve, reject) => {
@@ -21,9 +22,9 @@ export function FilePicker({ onImage, onRefused, busy }: Props) {
   const [over, setOver] = useState(false);
   const take = async (file: File | null | undefined) => {
     if (!file) return;
-    const name = file.name || 'pasted image';
+    const name = file.name || t('filePasted');
     if (file.type && !file.type.startsWith('image/')) {
-      onRefused(`“${name}” is not an image: choose a JPEG, PNG, WebP, GIF, AVIF or SVG file.`);
+      onRefused(t('error_notImage', { name }));
       return;
     }
     // A file the system gave no type is sent as an image of unknown type: the decoder tells what it is.
@@ -49,9 +50,9 @@ export function FilePicker({ onImage, onRefused, busy }: Props) {
       }}
     >
       <button type="button" class="primary" disabled={busy} onClick={() => input.current?.click()}>
-        {busy ? 'Classifying…' : 'Classify an image file…'}
+        {busy ? t('cardClassifying') : t('fileClassify')}
       </button>
-      <span class="muted small">or drop or paste one here</span>
+      <span class="muted small">{t('fileDrop')}</span>
       <input ref={input} type="file" accept="image/*" hidden onChange={(e) => void take(e.currentTarget.files?.[0])} />
     </div>
   );

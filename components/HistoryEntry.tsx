@@ -1,6 +1,7 @@
 import { useEffect, useRef } from 'preact/hooks';
 import { correctionLabel, formatConfidence, verdictOf, type Answer } from '../lib/answer';
-import { CLASS_NAMES, OUTLIER } from '../lib/classes';
+import { CLASS_NAMES, className, OUTLIER } from '../lib/classes';
+import { formatDateTime, t } from '../lib/i18n';
 import type { HistoryEntry as Entry } from '../lib/storage/db';
 import { isPrivateAnswer } from '../lib/storage/private-answers';
 import { AnswerView } from './AnswerView';
@@ -8,15 +9,15 @@ import { EntryLinks } from './EntryLinks';
 import { MenuButton } from './MenuButton';
 import { SeenImage } from './SeenImage';
 
-/** What the user can say the right label is: one of the 10 kinds, or none of them. */
-const CORRECTIONS = [...CLASS_NAMES.keys(), OUTLIER].map((value) => ({ value, label: correctionLabel(value) }));
-const FORGET_CORRECTION = { value: undefined, label: 'Remove my correction' };
+/** What the user can say the right label is: one of the 10 kinds, or none of them (made on first use, when the UI language is known). */
+const corrections = () => [...CLASS_NAMES.keys(), OUTLIER].map((value) => ({ value, label: correctionLabel(value) }));
+const forgetCorrection = () => ({ value: undefined, label: t('entryRemoveCorrection') });
 
 /** Says that an answer came from a private window and is not kept. */
 export function PrivateMark() {
   return (
-    <span class="private-mark" data-testid="private-mark" title="Answers from private windows are forgotten when the last one closes">
-      Private window · not kept
+    <span class="private-mark" data-testid="private-mark" title={t('entryPrivateTitle')}>
+      {t('entryPrivate')}
     </span>
   );
 }
@@ -60,30 +61,30 @@ export function HistoryEntry({ entry: e, name, featured, focusDelete, onDelete, 
         {featured ? <AnswerView answer={e.answer} modelVersion={e.modelVersion} /> : <span class="entry-label">{entryLabel(e.answer)}</span>}
         {e.correctedIndex !== undefined && (
           <span class="correction" data-testid="correction">
-            You said: {correctionLabel(e.correctedIndex)}
+            {t('entryYouSaid', { label: correctionLabel(e.correctedIndex) })}
           </span>
         )}
         <span class="entry-meta muted small">
-          <time dateTime={new Date(e.time).toISOString()}>{new Date(e.time).toLocaleString()}</time>
+          <time dateTime={new Date(e.time).toISOString()}>{formatDateTime(e.time)}</time>
           <EntryLinks pageUrl={e.pageUrl} imageUrl={e.imageUrl} />
-          {!featured && <span>Model {e.modelVersion}</span>}
+          {!featured && <span>{t('answerModel', { version: e.modelVersion })}</span>}
         </span>
         {isPrivate ? (
           <PrivateMark />
         ) : (
           <MenuButton
             class="correct"
-            text={e.correctedIndex === undefined ? 'Correct the label' : 'Change my correction'}
-            context={`for ${name}`}
-            items={e.correctedIndex === undefined ? CORRECTIONS : [...CORRECTIONS, FORGET_CORRECTION]}
+            text={e.correctedIndex === undefined ? t('entryCorrect') : t('entryChangeCorrection')}
+            context={t('entryFor', { name })}
+            items={e.correctedIndex === undefined ? corrections() : [...corrections(), forgetCorrection()]}
             current={e.correctedIndex}
             onChoose={(index) => onCorrect(e, index)}
           />
         )}
       </div>
-      <button ref={remove} type="button" class="icon quiet delete" title="Delete" onClick={() => onDelete(e)}>
+      <button ref={remove} type="button" class="icon quiet delete" title={t('entryDelete')} onClick={() => onDelete(e)}>
         <span aria-hidden="true">×</span>
-        <span class="visually-hidden">Delete {name}</span>
+        <span class="visually-hidden">{t('entryDeleteName', { name })}</span>
       </button>
     </li>
   );
@@ -93,10 +94,10 @@ function entryLabel(answer: Answer): string {
   // Entries stored by older versions have no verdict: read it through verdictOf.
   switch (verdictOf(answer)) {
     case 'out-of-scope':
-      return `Not one of the 10 kinds (closest: ${answer.label})`;
+      return t('entryNotInScope', { label: className(answer.index) });
     case 'unsure':
-      return `Not sure (${answer.label}?) · ${formatConfidence(answer.confidence)}`;
+      return t('entryUnsure', { label: className(answer.index), confidence: formatConfidence(answer.confidence) });
     default:
-      return `${answer.label} · ${formatConfidence(answer.confidence)}`;
+      return t('answerHeadline', { label: className(answer.index), confidence: formatConfidence(answer.confidence) });
   }
 }

@@ -1,5 +1,6 @@
 import { useEffect, useRef } from 'preact/hooks';
 import { IMAGE_SIZE } from '../lib/classes';
+import { t } from '../lib/i18n';
 
 /** The 28x28 picture the model saw (0..255, light on black), drawn pixel-sharp at `size` CSS pixels. */
 export function SeenImage({ pixels, size = 56 }: { pixels: ArrayLike<number>; size?: number }) {
@@ -19,8 +20,8 @@ export function SeenImage({ pixels, size = 56 }: { pixels: ArrayLike<number>; si
       width={IMAGE_SIZE}
       height={IMAGE_SIZE}
       role="img"
-      aria-label="What the model saw: the picture cut out and shrunk to 28 by 28 grey pixels"
-      title="What the model saw (28 × 28 pixels)"
+      aria-label={t('seenLabel')}
+      title={t('seenTitle')}
       style={{ width: size, height: size, imageRendering: 'pixelated' }}
     />
   );

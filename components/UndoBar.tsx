@@ -1,4 +1,5 @@
 import { useEffect, useRef } from 'preact/hooks';
+import { t } from '../lib/i18n';
 
 export interface Undoable {
   message: string;
@@ -30,7 +31,7 @@ export function UndoBar({ action, onDone }: { action?: Undoable; onDone(): void 
               onDone();
             }}
           >
-            Undo
+            {t('popupUndo')}
           </button>
         </>
       )}

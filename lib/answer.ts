@@ -2,7 +2,8 @@
  * Turns the model's outputs into what the user is told: a verdict, the best guess with its
  * confidence, and the top 3.
  */
-import { CLASS_NAMES, OUTLIER, type ClassName } from './classes';
+import { CLASS_NAMES, className, OUTLIER, type ClassName } from './classes';
+import { formatPercent, t } from './i18n';
 import { inScopeScore, type OutOfScopeDetector } from './ood/detector';
 
 export interface Guess {
@@ -60,29 +61,38 @@ export function verdictOf(answer: Answer | (Omit<Answer, 'verdict' | 'inScopeSco
   return 'unsure' in answer && answer.unsure ? 'unsure' : 'answer';
 }
 
-export function formatConfidence(confidence: number): string {
-  return `${Math.round(confidence * 100)}%`;
+/** "93%" ("93 %" in German): in the UI language, English in Node. */
+export function formatConfidence(confidence: number, locale?: string): string {
+  return formatPercent(confidence, locale);
 }
 
-/** The one line that names an answer, as the card, the popup and the CLI say it. */
+/** A guess as it is read: "Sandal 93%". */
+export const guessText = (guess: Pick<Guess, 'index' | 'confidence'>): string =>
+  t('answerGuess', { label: className(guess.index), confidence: formatConfidence(guess.confidence) });
+
+/** The one line that names an answer, as the card, the popup and the CLI say it (in the UI language). */
 export function headline(answer: Answer): string {
   switch (answer.verdict) {
     case 'out-of-scope':
-      return 'Not one of the 10 kinds';
+      return t('answerNotInScope');
     case 'unsure': {
       // A question between the two closest kinds: "Not sure" beside a lone label read as a contradiction.
       const [first, second] = answer.top3;
-      return second ? `Not sure: ${first.label} or ${second.label}?` : 'Not sure';
+      return second ? t('answerUnsureBetween', { first: className(first.index), second: className(second.index) }) : t('answerUnsure');
     }
     default:
-      return `${answer.label} · ${formatConfidence(answer.confidence)}`;
+      return t('answerHeadline', { label: className(answer.index), confidence: formatConfidence(answer.confidence) });
   }
 }
 
 /** The sentence under the headline of an out-of-scope answer. */
-export const OUT_OF_SCOPE_EXPLANATION = `This doesn't look like any of the 10 kinds I know (${CLASS_NAMES.join(', ')}).`;
+export const outOfScopeExplanation = (): string => t('answerOutOfScope', { kinds: CLASS_NAMES.map((_, i) => className(i)).join(', ') });
 
-/** The label of a user's correction: one of the 10 kinds, or `OUTLIER` for none of them. */
-export function correctionLabel(index: number): string {
-  return index === OUTLIER ? 'None of these' : CLASS_NAMES[index];
+/**
+ * The label of a user's correction: one of the 10 kinds, or `OUTLIER` for none of them; in the UI
+ * language, or in English (`'en'`) for files meant for programs.
+ */
+export function correctionLabel(index: number, language?: 'en'): string {
+  if (language === 'en') return index === OUTLIER ? 'None of these' : CLASS_NAMES[index];
+  return index === OUTLIER ? t('correctionNone') : className(index);
 }

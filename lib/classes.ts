@@ -1,4 +1,9 @@
-/** The model's classes, in the order of its output (the Fashion-MNIST label order). */
+import { t, type MessageKey } from './i18n';
+
+/**
+ * The model's classes, in the order of its output (the Fashion-MNIST label order). These English
+ * names are data (stored answers, exports, the CLI); `className()` is what a person reads.
+ */
 export const CLASS_NAMES = [
   'T-shirt/top',
   'Trouser',
@@ -13,6 +18,9 @@ export const CLASS_NAMES = [
 ] as const;
 
 export type ClassName = (typeof CLASS_NAMES)[number];
+
+/** The class's name in the UI language. */
+export const className = (index: number): string => t(`class_${index}` as MessageKey);
 
 export const IMAGE_SIZE = 28;
 export const PIXELS = IMAGE_SIZE * IMAGE_SIZE;

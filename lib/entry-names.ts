@@ -4,16 +4,18 @@
  * answers in the same minute get their seconds, and any still alike a number.
  */
 import { verdictOf } from './answer';
+import { className } from './classes';
+import { t, uiLanguage } from './i18n';
 import type { HistoryEntry } from './storage/db';
 
 type Named = Pick<HistoryEntry, 'time' | 'answer'>;
 
 /** The model's answer in a few words: its label, or that it was none of the 10 kinds. */
 export function shortLabel(entry: Named): string {
-  return verdictOf(entry.answer) === 'out-of-scope' ? 'not one of the 10 kinds' : entry.answer.label;
+  return verdictOf(entry.answer) === 'out-of-scope' ? t('answerNotInScopeLower') : className(entry.answer.index);
 }
 
-export function entryNames(entries: Named[], now = new Date(), locale?: string): string[] {
+export function entryNames(entries: Named[], now = new Date(), locale = uiLanguage()): string[] {
   const today = new Date(now).toDateString();
   const format = (time: number, seconds: boolean) => {
     const sameDay = new Date(time).toDateString() === today;
@@ -24,7 +26,7 @@ export function entryNames(entries: Named[], now = new Date(), locale?: string):
       ...(seconds ? { second: '2-digit' } : {}),
     }).format(time);
   };
-  const name = (e: Named, seconds: boolean) => `the answer from ${format(e.time, seconds)}, ${shortLabel(e)}`;
+  const name = (e: Named, seconds: boolean) => t('entryName', { time: format(e.time, seconds), label: shortLabel(e) });
   const short = entries.map((e) => name(e, false));
   const names = entries.map((e, i) => (short.indexOf(short[i]) !== short.lastIndexOf(short[i]) ? name(e, true) : short[i]));
   const seen = new Map<string, number>();

@@ -1,4 +1,5 @@
 import { browser } from 'wxt/browser';
+import { t } from '../../lib/i18n';
 
 export const CLASSIFY_MENU_ID = 'classify-garment';
 /** The keyboard shortcut's command, declared in the manifest (wxt.config.ts). */
@@ -15,5 +16,5 @@ export const CLASSIFY_COMMAND = 'classify-picture';
  */
 export async function registerContextMenu(): Promise<void> {
   await browser.contextMenus.removeAll();
-  browser.contextMenus.create({ id: CLASSIFY_MENU_ID, title: 'Classify garment', contexts: ['image', 'link', 'page', 'video', 'frame'] });
+  browser.contextMenus.create({ id: CLASSIFY_MENU_ID, title: t('menuClassify'), contexts: ['image', 'link', 'page', 'video', 'frame'] });
 }

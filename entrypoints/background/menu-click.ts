@@ -4,6 +4,8 @@
  */
 import { browser, type Browser } from 'wxt/browser';
 import type { Verdict } from '../../lib/answer';
+import { className } from '../../lib/classes';
+import { localizeMessage, t } from '../../lib/i18n';
 import { CANCELLED, NOT_SENT, sendMessage, TOO_SLOW, type Classification, type OverlayState } from '../../lib/messages';
 import type { Crop } from '../../lib/picture/visible-crop';
 import { classifyImage, recordAnswer, requestIdOf } from './classify';
@@ -81,10 +83,10 @@ async function showOnBadge(overlay: OverlayState, tabId?: number): Promise<void>
 const VERDICT_BADGES: Record<Verdict, string> = { answer: '✓', unsure: '?', 'out-of-scope': '∅' };
 
 function badgeFor(overlay: OverlayState): { text: string; title: string } {
-  if (overlay.state === 'error') return { text: '!', title: `Garment Scout: ${overlay.message}` };
-  if (overlay.state === 'pending') return { text: '!', title: 'Garment Scout' };
+  if (overlay.state === 'error') return { text: '!', title: t('badgeTitle', { what: localizeMessage(overlay.message) }) };
+  if (overlay.state === 'pending') return { text: '!', title: t('extName') };
   const { answer } = overlay.classification;
   // An out-of-scope answer's label is only the closest guess: the title does not name it.
-  const what = answer.verdict === 'out-of-scope' ? 'not one of the 10 kinds' : `${answer.label} (open the popup for details)`;
-  return { text: VERDICT_BADGES[answer.verdict], title: `Garment Scout: ${what}` };
+  const what = answer.verdict === 'out-of-scope' ? t('answerNotInScopeLower') : t('badgeAnswer', { label: className(answer.index) });
+  return { text: VERDICT_BADGES[answer.verdict], title: t('badgeTitle', { what }) };
 }

@@ -9,6 +9,7 @@
  */
 import tokens from '../../assets/tokens.css?inline';
 import { placeCard } from '../../lib/card-placement';
+import { t, uiLanguage } from '../../lib/i18n';
 import type { OverlayState } from '../../lib/messages';
 import { cardContent, el } from './card-content';
 
@@ -60,13 +61,15 @@ export class AnswerOverlay {
     // A polite live region: "Classifying…" and then the answer are read out where focus is; the
     // card never takes the focus (the user may be typing elsewhere).
     this.card.setAttribute('role', 'status');
-    this.card.setAttribute('aria-label', 'Garment Scout');
+    this.card.setAttribute('aria-label', t('extName'));
+    // The card speaks the UI language, whatever the page's is.
+    this.card.setAttribute('lang', uiLanguage());
   }
 
   show(overlay: OverlayState): void {
     const close = el('button', '');
     close.append(crossIcon());
-    close.setAttribute('aria-label', 'Close');
+    close.setAttribute('aria-label', t('cardClose'));
     close.addEventListener('click', () => this.close());
     this.pending = overlay.state === 'pending';
     this.card.className = `card ${overlay.state}`;

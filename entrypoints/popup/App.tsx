@@ -4,8 +4,9 @@ import { FilePicker } from '../../components/FilePicker';
 import { HistoryEntry } from '../../components/HistoryEntry';
 import { UndoBar } from '../../components/UndoBar';
 import { verdictOf } from '../../lib/answer';
-import { CLASS_NAMES, OUTLIER } from '../../lib/classes';
+import { CLASS_NAMES, className, OUTLIER } from '../../lib/classes';
 import { entryNames } from '../../lib/entry-names';
+import { formatCount, localizeMessage, t } from '../../lib/i18n';
 import { sendMessage } from '../../lib/messages';
 import type { HistoryEntry as Entry } from '../../lib/storage/db';
 import { exportFileName, historyToCsv, historyToJson } from '../../lib/storage/export';
@@ -22,7 +23,9 @@ function filedUnder(e: Entry): number {
 }
 
 const FILTERS = [...CLASS_NAMES.keys(), OUTLIER];
-const filterName = (index: number) => (index === OUTLIER ? 'Not one of the 10 kinds' : CLASS_NAMES[index]);
+const filterName = (index: number) => (index === OUTLIER ? t('answerNotInScope') : className(index));
+/** The same in English: file names stay the same whatever the UI language. */
+const fileFilterName = (index: number) => (index === OUTLIER ? 'Not one of the 10 kinds' : CLASS_NAMES[index]);
 
 export function App() {
   const { all, loaded, error, setError, refresh, undoable, dismissUndo, focusId, remove, correct, clearAll } = useHistory();
@@ -50,13 +53,13 @@ export function App() {
     download(
       format === 'json' ? historyToJson(exported) : historyToCsv(exported),
       format === 'json' ? 'application/json' : 'text/csv',
-      exportFileName(format, new Date(), filter === undefined ? undefined : filterName(filter)),
+      exportFileName(format, new Date(), filter === undefined ? undefined : fileFilterName(filter)),
     );
 
   return (
     <>
       <header class="bar">
-        <h1>Garment Scout</h1>
+        <h1>{t('extName')}</h1>
         <a
           href={browser.runtime.getURL('/options.html')}
           data-testid="open-options"
@@ -65,31 +68,31 @@ export function App() {
             void browser.runtime.openOptionsPage();
           }}
         >
-          Fine-tune the model
+          {t('popupOpenOptions')}
         </a>
       </header>
       <main>
         <FilePicker onImage={classifyFile} onRefused={setError} busy={busy} />
         {error && (
           <p role="alert" class="error" data-testid="error">
-            {error}
+            {localizeMessage(error)}
           </p>
         )}
         <section aria-labelledby="answers-heading">
           <div class="toolbar">
             <h2 id="answers-heading" tabIndex={-1}>
-              Answers{' '}
+              {t('popupAnswers')}{' '}
               <span class="muted small" data-testid="answer-count">
-                {filter === undefined ? all.length : `${shown.length} of ${all.length}`}
+                {filter === undefined ? formatCount(all.length) : t('popupCountOf', { shown: formatCount(shown.length), all: formatCount(all.length) })}
               </span>
             </h2>
             <select
-              aria-label="Filter by class"
+              aria-label={t('popupFilter')}
               value={filter ?? ''}
               disabled={all.length === 0}
               onChange={(e) => setFilter(e.currentTarget.value === '' ? undefined : Number(e.currentTarget.value))}
             >
-              <option value="">All classes</option>
+              <option value="">{t('popupAllClasses')}</option>
               {FILTERS.map((i) => (
                 <option key={i} value={i}>
                   {filterName(i)}
@@ -113,19 +116,19 @@ export function App() {
             </ul>
           ) : all.length > 0 ? (
             <p class="empty" data-testid="no-match">
-              None of the {all.length} answers is filed under {filterName(filter!)}.{' '}
+              {t('popupNoMatch', { count: formatCount(all.length), kind: filterName(filter!) })}{' '}
               <button type="button" class="quiet" onClick={() => setFilter(undefined)}>
-                Show all classes
+                {t('popupShowAll')}
               </button>
             </p>
           ) : (
             // Where the latest answer will be.
             <p class="empty" data-testid="latest">
-              {loaded ? 'No answers yet. Right-click a product picture on a web page and choose “Classify garment”, or pick an image file above.' : 'Loading…'}
+              {loaded ? t('popupEmpty') : t('popupLoading')}
             </p>
           )}
           <div class="toolbar actions">
-            <span class="muted small">{filter === undefined ? 'Save all as' : `Save these ${exported.length} as`}</span>
+            <span class="muted small">{filter === undefined ? t('popupSaveAll') : t('popupSaveThese', { count: formatCount(exported.length) })}</span>
             <button type="button" class="quiet" disabled={exported.length === 0} onClick={() => save('json')}>
               JSON
             </button>
@@ -133,7 +136,7 @@ export function App() {
               CSV
             </button>
             <button type="button" class="quiet danger push" disabled={all.length === 0} onClick={clearAll}>
-              Clear all
+              {t('popupClearAll')}
             </button>
           </div>
         </section>

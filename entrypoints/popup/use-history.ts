@@ -2,6 +2,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import type { Undoable } from '../../components/UndoBar';
 import { correctionLabel } from '../../lib/answer';
+import { formatCount, t } from '../../lib/i18n';
 import type { HistoryEntry } from '../../lib/storage/db';
 import { clearHistory, correctEntry, deleteFromHistory, listHistory, restoreToHistory } from '../../lib/storage/history';
 import { forgetPrivateAnswer, forgetPrivateAnswers, isPrivateAnswer, keepPrivateAnswer, listPrivateAnswers } from '../../lib/storage/private-answers';
@@ -9,7 +10,6 @@ import { forgetPrivateAnswer, forgetPrivateAnswers, isPrivateAnswer, keepPrivate
 /** A private (incognito) window's popup shows its answers, and asks that the files it classifies be kept in memory only. */
 export const inPrivateWindow = () => browser.windows.getCurrent().then((w) => w.incognito);
 
-const plural = (n: number, one: string) => `${n} ${one}${n === 1 ? '' : 's'}`;
 
 /** Private answers go back to memory (with new ids: their old ones are never given twice), kept ones to IndexedDB. */
 function restore(entries: HistoryEntry[]): Promise<unknown> {
@@ -59,7 +59,7 @@ export function useHistory() {
     setHistory((h) => h.filter((e) => e !== entry));
     setPrivateAnswers((h) => h.filter((e) => e !== entry));
     void act(isPrivateAnswer(entry) ? forgetPrivateAnswer(entry.id!) : deleteFromHistory(entry.id!));
-    offerUndo(`Deleted ${name}.`, () => restore([entry]), at === 0 && shown.length === 1);
+    offerUndo(t('popupDeleted', { name }), () => restore([entry]), at === 0 && shown.length === 1);
   };
 
   /** Records the user's label; the row says it at once ("You said: Shirt"). */
@@ -67,7 +67,7 @@ export function useHistory() {
     const before = entry.correctedIndex;
     setHistory((h) => h.map((e) => (e === entry ? { ...e, correctedIndex: index } : e)));
     void act(correctEntry(entry.id!, index));
-    offerUndo(index === undefined ? 'Correction removed.' : `Saved: ${correctionLabel(index)}.`, () => correctEntry(entry.id!, before));
+    offerUndo(index === undefined ? t('popupCorrectionRemoved') : t('popupSaved', { label: correctionLabel(index) }), () => correctEntry(entry.id!, before));
   };
 
   const clearAll = () => {
@@ -76,7 +76,7 @@ export function useHistory() {
     setPrivateAnswers([]);
     void act(Promise.all([clearHistory(), privateAnswers.length ? forgetPrivateAnswers() : undefined]));
     // "Clear all" is disabled now: focus goes to Undo rather than to the page's start.
-    offerUndo(`Cleared ${plural(cleared.length, 'answer')}.`, () => restore(cleared), true);
+    offerUndo(cleared.length === 1 ? t('popupClearedOne') : t('popupClearedMany', { count: formatCount(cleared.length) }), () => restore(cleared), true);
   };
 
   return { all, loaded, error, setError, refresh, undoable, dismissUndo: () => setUndoable(undefined), focusId, remove, correct, clearAll };

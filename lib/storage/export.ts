@@ -43,7 +43,7 @@ export function exportRows(entries: HistoryEntry[]): ExportedAnswer[] {
       inScopeScore: Number.isFinite(e.answer.inScopeScore) ? round(e.answer.inScopeScore) : null,
       top3: e.answer.top3.map((g) => ({ label: g.label, confidence: round(g.confidence) })),
       modelVersion: e.modelVersion,
-      correctedLabel: e.correctedIndex === undefined ? null : correctionLabel(e.correctedIndex),
+      correctedLabel: e.correctedIndex === undefined ? null : correctionLabel(e.correctedIndex, 'en'),
     };
   });
 }

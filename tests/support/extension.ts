@@ -31,12 +31,25 @@ interface DeveloperPrivate {
   updateExtensionConfiguration(update: { extensionId: string; incognitoAccess: boolean }): Promise<void>;
 }
 
-export async function launchWithExtension(): Promise<LoadedExtension> {
+export interface LaunchOptions {
+  /**
+   * The browser's UI language, e.g. 'de' (en-US otherwise). On Linux Chromium takes it from the
+   * environment (LANGUAGE, LANG), and `--lang` too.
+   */
+  language?: string;
+}
+
+export async function launchWithExtension({ language }: LaunchOptions = {}): Promise<LoadedExtension> {
   const profile = await mkdtemp(join(tmpdir(), 'garment-scout-profile-'));
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: CHROMIUM,
     headless: true,
+    ...(language && {
+      env: { ...process.env, LANGUAGE: language, LANG: `${language}_${language.toUpperCase()}.UTF-8`, LC_ALL: '' } as Record<string, string>,
+      locale: language,
+    }),
     args: [
+      ...(language ? [`--lang=${language}`] : []),
       `--disable-extensions-except=${EXTENSION_DIR}`,
       `--load-extension=${EXTENSION_DIR}`,
       '--no-sandbox',
