@@ -31,19 +31,25 @@ export async function addHistoryEntry(page: Page, entry: StoredEntry): Promise<v
   );
 }
 
+/**
+ * Every history entry but its picture, read inside one of the extension's pages: the one function
+ * both browsers' drivers hand to their `page.evaluate`, with DB_NAME.
+ */
+export async function historyInPage(name: string): Promise<Omit<HistoryEntry, 'seen'>[]> {
+  const db = await new Promise<IDBDatabase>((resolve, reject) => {
+    const open = indexedDB.open(name);
+    open.onsuccess = () => resolve(open.result);
+    open.onerror = () => reject(open.error);
+  });
+  const all = await new Promise<HistoryEntry[]>((resolve, reject) => {
+    const request = db.transaction('history').objectStore('history').getAll();
+    request.onsuccess = () => resolve(request.result);
+    request.onerror = () => reject(request.error);
+  });
+  db.close();
+  return all.map(({ seen: _, ...entry }) => entry);
+}
+
 export async function readHistory(page: Page): Promise<Omit<HistoryEntry, 'seen'>[]> {
-  return page.evaluate(async (name) => {
-    const db = await new Promise<IDBDatabase>((resolve, reject) => {
-      const open = indexedDB.open(name);
-      open.onsuccess = () => resolve(open.result);
-      open.onerror = () => reject(open.error);
-    });
-    const all = await new Promise<HistoryEntry[]>((resolve, reject) => {
-      const request = db.transaction('history').objectStore('history').getAll();
-      request.onsuccess = () => resolve(request.result);
-      request.onerror = () => reject(request.error);
-    });
-    db.close();
-    return all.map(({ seen: _, ...entry }) => entry);
-  }, DB_NAME);
+  return page.evaluate(historyInPage, DB_NAME);
 }
