@@ -6,6 +6,7 @@
  * link, and `frameId`/`frameUrl` in an iframe.
  */
 import type { Frame, Locator, Page } from 'playwright-core';
+import { evaluateInContentScript } from './content-world';
 import { dispatchMenuClick } from './context-menu';
 import type { LoadedExtension } from './extension';
 
@@ -49,19 +50,7 @@ async function frameIdOf(extension: LoadedExtension, page: Page, frame: Frame): 
       probe.frameProbeListening = true;
     }
   });
-  const cdp = await page.context().newCDPSession(page);
-  try {
-    const contexts: { id: number; name: string; auxData?: { frameId?: string; type?: string } }[] = [];
-    cdp.on('Runtime.executionContextCreated', ({ context }) => void contexts.push(context));
-    await cdp.send('Runtime.enable');
-    const { frameTree } = await cdp.send('Page.getFrameTree');
-    const devtoolsId = frameTree.childFrames?.find((f) => f.frame.url === frame.url())?.frame.id;
-    const world = contexts.find((c) => c.auxData?.frameId === devtoolsId && c.auxData?.type === 'isolated' && c.name === 'Garment Scout');
-    if (!world) throw new Error(`No content script world in the frame ${frame.url()}`);
-    await cdp.send('Runtime.evaluate', { contextId: world.id, expression: 'chrome.runtime.sendMessage({ frameProbe: true }).catch(() => {})', awaitPromise: true });
-  } finally {
-    await cdp.detach();
-  }
+  await evaluateInContentScript(page, 'chrome.runtime.sendMessage({ frameProbe: true }).catch(() => {})', frame.url());
   for (;;) {
     const id = await worker.evaluate(() => (globalThis as { frameProbe?: number }).frameProbe);
     if (id !== undefined) return id;
