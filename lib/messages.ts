@@ -34,6 +34,8 @@ export type ResolvedTarget = { targetId: number; source?: string; crop?: Crop; o
 /** A read that failed where the browser itself showed the picture: the screen can stand in for the file. */
 export const NOT_SENT = 'The site did not send a picture at this address.';
 export const TOO_SLOW = 'The site did not send the picture in time.';
+/** Said by the content script, or by the background where no content script answers. */
+export const NO_PICTURE = 'No picture found where you right-clicked.';
 
 export type OverlayState =
   | { state: 'pending' }

@@ -6,12 +6,11 @@ import { browser, type Browser } from 'wxt/browser';
 import type { Verdict } from '../../lib/answer';
 import { className } from '../../lib/classes';
 import { localizeMessage, t } from '../../lib/i18n';
-import { CANCELLED, NOT_SENT, sendMessage, TOO_SLOW, type Classification, type OverlayState } from '../../lib/messages';
+import { CANCELLED, NO_PICTURE, NOT_SENT, sendMessage, TOO_SLOW, type Classification, type OverlayState } from '../../lib/messages';
 import type { Crop } from '../../lib/picture/visible-crop';
 import { classifyImage, recordAnswer, requestIdOf } from './classify';
 import { pictureFromScreen } from './screen-capture';
 
-const NO_PICTURE = 'No picture found where you right-clicked.';
 
 type Tab = Browser.tabs.Tab;
 type ClickInfo = Browser.contextMenus.OnClickData;

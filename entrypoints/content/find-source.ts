@@ -9,8 +9,6 @@ import { pictureOf, type PictureSource } from './picture-source';
 
 export type { PictureSource };
 
-export const NO_PICTURE = 'No picture found where you right-clicked.';
-
 async function blobToDataUrl(blob: Blob): Promise<string> {
   return new Promise((resolve, reject) => {
     const reader = new FileReader();

@@ -1,5 +1,5 @@
-import { onMessageFrom, sendMessage } from '../../lib/messages';
-import { findPicture, NO_PICTURE } from './find-source';
+import { NO_PICTURE, onMessageFrom, sendMessage } from '../../lib/messages';
+import { findPicture } from './find-source';
 import { AnswerOverlay } from './overlay';
 import { boxOnScreen } from './screen-box';
 
