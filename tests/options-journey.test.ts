@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { CLASS_NAMES } from '../lib/classes';
-import { backgroundIn, checkAccessibility } from './support/axe';
+import { checkAccessibility, expectAccessibleInLightAndDark } from './support/axe';
 import { classifyWithMenu, overlayAnswer } from './support/context-menu';
 import { launchWithExtension, type LoadedExtension } from './support/extension';
 import { startShopPages, type ShopPages } from './support/shop-pages';
@@ -51,11 +51,7 @@ describe('the options page', () => {
     expect(await options.getByTestId('loss-chart').locator('canvas').count()).toBe(0);
     expect(Number(await options.getByTestId('bundled-loss-chart').getAttribute('data-points'))).toBeGreaterThan(10);
     expect(await options.getByTestId('bundled-accuracy-chart').innerText()).toMatch(/After \d+ epochs: training \d+\.\d%, validation \d+\.\d%/);
-    await expectAccessible();
-    const light = await backgroundIn(options, 'light');
-    expect(await backgroundIn(options, 'dark')).not.toBe(light);
-    await expectAccessible();
-    await options.emulateMedia({ colorScheme: 'light' });
+    await expectAccessibleInLightAndDark(options);
   });
 
   it('counts a correction made in the popup', async () => {

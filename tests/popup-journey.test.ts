@@ -4,7 +4,7 @@ import type { Page } from 'playwright-core';
 import sharp from 'sharp';
 import { answerFrom } from '../lib/answer';
 import { OUTLIER, PIXELS } from '../lib/classes';
-import { backgroundIn, checkAccessibility } from './support/axe';
+import { checkAccessibility, expectAccessibleInLightAndDark } from './support/axe';
 import { classifyWithMenu, overlayAnswer } from './support/context-menu';
 import { launchWithExtension, type LoadedExtension } from './support/extension';
 import { addHistoryEntry, readHistory, type StoredEntry } from './support/history-store';
@@ -65,11 +65,7 @@ describe('the popup', () => {
     const names = await popup.locator('[data-testid="history"] button').evaluateAll((buttons: HTMLElement[]) => buttons.map((b) => b.textContent!.replace('×', '').trim()));
     expect(names.every((n) => /^(Delete|Correct the label for) the answer from .+, .+/.test(n)), names.join('\n')).toBe(true);
     expect(new Set(names).size).toBe(names.length);
-    await expectAccessible();
-    const light = await backgroundIn(popup, 'light');
-    expect(await backgroundIn(popup, 'dark')).not.toBe(light);
-    await expectAccessible();
-    await popup.emulateMedia({ colorScheme: 'light' });
+    await expectAccessibleInLightAndDark(popup);
   });
 
   it('fits from 320 to 800 px wide without clipping', async () => {
@@ -275,11 +271,7 @@ describe('the popup', () => {
   });
 
   it('passes axe when empty, in light and dark', async () => {
-    await expectAccessible();
-    const light = await backgroundIn(popup, 'light');
-    expect(await backgroundIn(popup, 'dark')).not.toBe(light);
-    await expectAccessible();
-    await popup.emulateMedia({ colorScheme: 'light' });
+    await expectAccessibleInLightAndDark(popup);
   });
 
   it('opens the options page to fine-tune the model', async () => {

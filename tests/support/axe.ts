@@ -5,6 +5,7 @@
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import type { Page } from 'playwright-core';
+import { expect } from 'vitest';
 import type { AxeResults, Result } from 'axe-core';
 
 const source = readFile(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
@@ -40,4 +41,17 @@ export async function checkAccessibility(page: Page, include?: string): Promise<
 export async function backgroundIn(page: Page, colorScheme: 'light' | 'dark'): Promise<string> {
   await page.emulateMedia({ colorScheme });
   return page.evaluate(() => getComputedStyle(document.body).backgroundColor);
+}
+
+/**
+ * The check every page gets: axe finds nothing in the light scheme nor in the dark one, and the page's
+ * background differs between them (the design tokens apply). The page is left in light.
+ */
+export async function expectAccessibleInLightAndDark(page: Page): Promise<void> {
+  const none: AxeReport = { violations: [], seriousIncomplete: [] };
+  const light = await backgroundIn(page, 'light');
+  expect(await checkAccessibility(page)).toEqual(none);
+  expect(await backgroundIn(page, 'dark')).not.toBe(light);
+  expect(await checkAccessibility(page)).toEqual(none);
+  await page.emulateMedia({ colorScheme: 'light' });
 }
