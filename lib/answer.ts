@@ -63,7 +63,7 @@ export function verdictOf(answer: Answer | (Omit<Answer, 'verdict' | 'inScopeSco
 
 /** "93%" ("93 %" in German): in the UI language, English in Node. */
 export function formatConfidence(confidence: number, locale?: string): string {
-  return formatPercent(confidence, locale);
+  return formatPercent(confidence, 0, locale);
 }
 
 /** A guess as it is read: "Sandal 93%". */

@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { CANCELLED, NOT_SENT, TOO_SLOW } from './messages';
 import { ADDRESS_REFUSED } from './allowed-address';
-import { errorKeyOf, formatCount, formatPercent, localizeMessage, t } from './i18n';
+import { errorKeyOf, formatCount, formatDecimal, formatPercent, localizeMessage, t, tParts } from './i18n';
 import { NOT_READABLE, refuseIfTooLarge } from './picture-size';
 
 const LOCALES = new URL('../public/_locales/', import.meta.url);
@@ -34,6 +34,14 @@ describe('t outside the browser', () => {
     expect(t('menuClassify')).toBe('Classify garment');
     expect(t('popupCountOf', { shown: 2, all: 5 })).toBe('2 of 5');
   });
+
+  it('leaves a placeholder without a value as it is', () => expect(t('popupCountOf', { shown: 2 })).toBe('2 of {all}'));
+
+  it('hands back the pieces, with values that are not text left as they are', () => {
+    const bold = { bold: '0.9' };
+    expect(tParts('answerModel', { version: bold })).toEqual(['Model ', bold]);
+    expect(tParts('popupCountOf', { shown: 1, all: 3 })).toEqual([1, ' of ', 3]);
+  });
 });
 
 describe('errors cross contexts in English and are matched for display', () => {
@@ -64,10 +72,15 @@ describe('errors cross contexts in English and are matched for display', () => {
 
 describe('Intl formats', () => {
   it.each([
-    ['en', 0.93, '93%', 60_000, '60,000'],
-    ['de', 0.93, '93\u00a0%', 60_000, '60.000'],
-  ])('%s', (locale, fraction, percent, n, count) => {
-    expect(formatPercent(fraction, locale)).toBe(percent);
-    expect(formatCount(n, locale)).toBe(count);
+    ['en', '93%', '92.9%', '60,000', '0.346', '1,234.5'],
+    ['de', '93\u00a0%', '92,9\u00a0%', '60.000', '0,346', '1.234,5'],
+  ])('%s', (locale, percent, percentTenths, count, decimal3, decimal1) => {
+    expect(formatPercent(0.93, 0, locale)).toBe(percent);
+    expect(formatPercent(0.9286, 1, locale)).toBe(percentTenths);
+    expect(formatCount(60_000, locale)).toBe(count);
+    expect(formatDecimal(0.3456, 3, locale)).toBe(decimal3);
+    expect(formatDecimal(1234.5, 1, locale)).toBe(decimal1);
   });
+
+  it('keeps the decimals asked for', () => expect(formatDecimal(2, 2, 'en')).toBe('2.00'));
 });

@@ -23,12 +23,21 @@ function api(): I18nApi | undefined {
   return g.browser?.i18n ?? g.chrome?.i18n;
 }
 
-const fill = (text: string, values?: Values) =>
-  values ? text.replace(/\{(\w+)\}/g, (whole, name: string) => (name in values ? String(values[name]) : whole)) : text;
+/** Splits a message into text (even indexes) and placeholder names (odd ones). */
+const PLACEHOLDER = /\{(\w+)\}/;
 
 /** The message `key` in the UI language (English outside the browser), its `{placeholders}` filled. */
-export function t(key: MessageKey, values?: Values): string {
-  return fill(api()?.getMessage(key) || en[key].message, values);
+export function t(key: MessageKey, values: Values = {}): string {
+  return tParts(key, values).join('');
+}
+
+/**
+ * The same, as pieces: its text, and the values where its placeholders are, left as they are. For a
+ * value that is markup (a number in bold) in a sentence whose word order is the language's.
+ */
+export function tParts<T>(key: MessageKey, values: Record<string, T>): (string | T)[] {
+  const parts = (api()?.getMessage(key) || en[key].message).split(PLACEHOLDER);
+  return parts.map((part, i) => (i % 2 === 0 ? part : part in values ? values[part] : `{${part}}`)).filter((part) => part !== '');
 }
 
 /**
@@ -45,9 +54,14 @@ export function uiLanguage(): string {
   return ui === words || ui.startsWith(`${words}-`) ? ui : words;
 }
 
-/** 0.93 → "93%" in English, "93 %" in German. */
-export function formatPercent(fraction: number, locale = uiLanguage()): string {
-  return new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 0 }).format(fraction);
+/** 0.93 → "93%" in English, "93 %" in German; with `digits` 1, 0.9286 → "92.9%", "92,9 %". */
+export function formatPercent(fraction: number, digits = 0, locale = uiLanguage()): string {
+  return new Intl.NumberFormat(locale, { style: 'percent', minimumFractionDigits: digits, maximumFractionDigits: digits }).format(fraction);
+}
+
+/** A number with `digits` decimals: 0.3456 → "0.346" in English, "0,346" in German. */
+export function formatDecimal(n: number, digits: number, locale = uiLanguage()): string {
+  return new Intl.NumberFormat(locale, { minimumFractionDigits: digits, maximumFractionDigits: digits }).format(n);
 }
 
 /** 60000 → "60,000" in English, "60.000" in German. */
@@ -77,7 +91,7 @@ export function localizeMessage(english: string): string {
 /** Which of our error messages `english` is, with its placeholders' values. */
 export function errorKeyOf(english: string): { key: MessageKey; values?: Values } | undefined {
   patterns ??= (Object.keys(en) as MessageKey[]).filter((key) => key.startsWith('error_')).map((key) => {
-    const parts = en[key].message.split(/\{(\w+)\}/);
+    const parts = en[key].message.split(PLACEHOLDER);
     const source = parts.map((part, i) => (i % 2 ? `(?<${part}>.*?)` : part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))).join('');
     return { key, pattern: new RegExp(`^${source}$`, 's') };
   });
