@@ -1,9 +1,7 @@
 import { useEffect, useMemo, useState } from 'preact/hooks';
+import { formatCount, formatDecimal, formatPercent, t } from '../lib/i18n';
 import { trainingHistory, type TrainingHistory } from '../lib/model/training-history';
 import { LiveChart } from './LiveChart';
-
-const fixed = (v: number, digits = 3) => v.toFixed(digits);
-const percent = new Intl.NumberFormat(undefined, { style: 'percent', minimumFractionDigits: 1, maximumFractionDigits: 1 });
 
 /** How the bundled model was trained (scripts/train.ts), from the history its metadata.json keeps. */
 export function BundledCurves({ metadataUrl }: { metadataUrl: string }) {
@@ -19,42 +17,42 @@ export function BundledCurves({ metadataUrl }: { metadataUrl: string }) {
     const pick = (f: (e: TrainingHistory['epochs'][number]) => number) => history?.epochs.map(f) ?? [];
     return {
       loss: [
-        { label: 'training loss', color: '--gs-series-1', values: pick((e) => e.loss) },
-        { label: 'validation loss', color: '--gs-series-2', values: pick((e) => e.valLoss) },
+        { label: t('chartTrainingLoss'), color: '--gs-series-1', values: pick((e) => e.loss) },
+        { label: t('chartValidationLoss'), color: '--gs-series-2', values: pick((e) => e.valLoss) },
       ],
       accuracy: [
-        { label: 'training accuracy', color: '--gs-series-1', values: pick((e) => e.accuracy) },
-        { label: 'validation accuracy', color: '--gs-series-2', values: pick((e) => e.valAccuracy) },
+        { label: t('chartTrainingAccuracy'), color: '--gs-series-1', values: pick((e) => e.accuracy) },
+        { label: t('chartValidationAccuracy'), color: '--gs-series-2', values: pick((e) => e.valAccuracy) },
       ],
     };
   }, [history]);
   if (!history) return null;
   const last = history.epochs.at(-1);
-  const placeholder = 'The bundled model keeps no training history.';
+  const epochs = formatCount(Math.round(last?.epoch ?? 0));
+  const placeholder = t('bundledNoHistory');
   return (
     <>
       {last && (
         <p class="muted">
-          {history.sessions} training session{history.sessions === 1 ? '' : 's'} on this architecture, {Math.round(last.epoch)} epochs over the Fashion-MNIST training
-          images in all; each session starts its learning rate schedule again, hence the steps in the curves.
+          {history.sessions === 1 ? t('bundledSessionsOne', { epochs }) : t('bundledSessionsMany', { sessions: formatCount(history.sessions), epochs })}
         </p>
       )}
       <div class="charts">
         <LiveChart
-          title="Loss"
+          title={t('chartLoss')}
           testId="bundled-loss-chart"
           x={x}
           series={series.loss}
           placeholder={placeholder}
-          summary={last ? `After ${Math.round(last.epoch)} epochs: training ${fixed(last.loss)}, validation ${fixed(last.valLoss)}.` : ''}
+          summary={last ? t('bundledAfter', { epochs, training: formatDecimal(last.loss, 3), validation: formatDecimal(last.valLoss, 3) }) : ''}
         />
         <LiveChart
-          title="Accuracy"
+          title={t('chartAccuracy')}
           testId="bundled-accuracy-chart"
           x={x}
           series={series.accuracy}
           placeholder={placeholder}
-          summary={last ? `After ${Math.round(last.epoch)} epochs: training ${percent.format(last.accuracy)}, validation ${percent.format(last.valAccuracy)}.` : ''}
+          summary={last ? t('bundledAfter', { epochs, training: formatPercent(last.accuracy, 1), validation: formatPercent(last.valAccuracy, 1) }) : ''}
         />
       </div>
     </>

@@ -1,31 +1,31 @@
-import { CLASS_NAMES } from '../lib/classes';
+import { CLASS_NAMES, className } from '../lib/classes';
+import { formatCount, formatPercent, t } from '../lib/i18n';
 import type { Evaluation } from '../lib/model/metrics';
 
-const percent = new Intl.NumberFormat(undefined, { style: 'percent', minimumFractionDigits: 1, maximumFractionDigits: 1 });
-const pct = (v: number | undefined) => (v === undefined ? '…' : percent.format(v));
-const count = (n: number | undefined) => (n === undefined ? '' : new Intl.NumberFormat().format(n));
+const pct = (v: number | undefined) => (v === undefined ? '…' : formatPercent(v, 1));
 
 /** Test-set accuracy per class for the model in use and the new one, side by side. */
 export function EvaluationTable({ before, after }: { before?: Evaluation; after?: Evaluation }) {
   return (
     <table class="evaluation" data-testid="evaluation">
-      <caption>Accuracy on the {count(before?.count)} Fashion-MNIST test images (never trained on)</caption>
+      <caption>{t('evaluationCaption', { count: before ? formatCount(before.count) : '' })}</caption>
       <thead>
         <tr>
-          <th scope="col">Class</th>
-          <th scope="col">Model in use</th>
-          <th scope="col">New model</th>
+          <th scope="col">{t('evaluationClass')}</th>
+          <th scope="col">{t('modelInUse')}</th>
+          <th scope="col">{t('modelNew')}</th>
         </tr>
       </thead>
       <tbody>
         <tr class="overall">
-          <th scope="row">All</th>
+          <th scope="row">{t('evaluationAll')}</th>
           <td data-testid="accuracy-before">{pct(before?.accuracy)}</td>
           <td data-testid="accuracy-after">{pct(after?.accuracy)}</td>
         </tr>
-        {CLASS_NAMES.map((name) => (
+        {/* Results are kept under the classes' English names (data); rows show them in the UI language. */}
+        {CLASS_NAMES.map((name, i) => (
           <tr key={name}>
-            <th scope="row">{name}</th>
+            <th scope="row">{className(i)}</th>
             <td>{pct(before?.perClass[name]?.accuracy)}</td>
             <td>{pct(after?.perClass[name]?.accuracy)}</td>
           </tr>
@@ -42,25 +42,25 @@ export function ConfusionMatrix({ title, evaluation }: { title: string; evaluati
     <table class="confusion" aria-label={title}>
       <caption>
         {title}
-        <span class="muted small"> · rows: the true class, columns: what the model said</span>
+        <span class="muted small"> · {t('confusionHow')}</span>
       </caption>
       <thead>
         <tr>
           <td />
-          {CLASS_NAMES.map((name) => (
+          {CLASS_NAMES.map((name, i) => (
             <th key={name} scope="col">
-              <span>{name}</span>
+              <span>{className(i)}</span>
             </th>
           ))}
         </tr>
       </thead>
       <tbody>
-        {evaluation.confusion.map((row, t) => (
-          <tr key={t}>
-            <th scope="row">{CLASS_NAMES[t]}</th>
-            {row.map((n, p) => (
-              <td key={p} class={t === p ? 'diagonal' : n > 0 ? 'miss' : ''}>
-                {n}
+        {evaluation.confusion.map((row, truth) => (
+          <tr key={truth}>
+            <th scope="row">{className(truth)}</th>
+            {row.map((n, said) => (
+              <td key={said} class={truth === said ? 'diagonal' : n > 0 ? 'miss' : ''}>
+                {formatCount(n)}
               </td>
             ))}
           </tr>

@@ -1,8 +1,9 @@
 import { useEffect, useRef } from 'preact/hooks';
+import { formatPercent, t, tParts, uiLanguage } from '../lib/i18n';
 import type { Evaluation } from '../lib/model/metrics';
 
-const percent = new Intl.NumberFormat(undefined, { style: 'percent', minimumFractionDigits: 1, maximumFractionDigits: 1 });
-const points = new Intl.NumberFormat(undefined, { signDisplay: 'exceptZero', maximumFractionDigits: 1 });
+/** Percentage points gained or lost, with their sign: "+0.4", "-1.2", "0". */
+const points = (change: number) => new Intl.NumberFormat(uiLanguage(), { signDisplay: 'exceptZero', maximumFractionDigits: 1 }).format(change);
 
 interface Props {
   version: string;
@@ -18,17 +19,20 @@ export function FinishedPanel({ version, before, after, onKeep, onDiscard }: Pro
   useEffect(() => panel.current?.scrollIntoView({ block: 'nearest', behavior: 'smooth' }), []);
   return (
     <section ref={panel} class="finished" aria-labelledby="finished-heading" data-testid="finished">
-      <h2 id="finished-heading">Training finished</h2>
+      <h2 id="finished-heading">{t('finishedHeading')}</h2>
       <p>
-        Accuracy on the test images: {percent.format(before.accuracy)} with the model in use, <b>{percent.format(after.accuracy)}</b> with the new one (
-        {points.format((after.accuracy - before.accuracy) * 100)} points).
+        {tParts('finishedAccuracy', {
+          before: formatPercent(before.accuracy, 1),
+          after: <b>{formatPercent(after.accuracy, 1)}</b>,
+          change: points((after.accuracy - before.accuracy) * 100),
+        })}
       </p>
       <p class="actions">
         <button type="button" class="primary" data-testid="keep" onClick={onKeep}>
-          Keep the new model ({version})
+          {t('finishedKeep', { version })}
         </button>
         <button type="button" data-testid="discard" onClick={onDiscard}>
-          Discard it
+          {t('finishedDiscard')}
         </button>
       </p>
     </section>

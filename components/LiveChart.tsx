@@ -1,6 +1,7 @@
 import { useEffect, useRef } from 'preact/hooks';
 import uPlot from 'uplot';
 import 'uplot/dist/uPlot.min.css';
+import { formatCount, t } from '../lib/i18n';
 import { token, useColorScheme } from './use-color-scheme';
 
 export interface ChartSeries {
@@ -41,16 +42,23 @@ function Plot({ x, series }: { x: number[]; series: ChartSeries[] }) {
   const scheme = useColorScheme();
   useEffect(() => {
     // Canvas colours come from the tokens, read again when the colour scheme changes.
-    const axis = { stroke: token('--gs-muted'), grid: { stroke: token('--gs-border') }, ticks: { stroke: token('--gs-border') } };
+    const axis = {
+      stroke: token('--gs-muted'),
+      grid: { stroke: token('--gs-border') },
+      ticks: { stroke: token('--gs-border') },
+      // Tick numbers in the language of the words (uPlot's own follow navigator.language).
+      values: (_: uPlot, ticks: number[]) => ticks.map((v) => (v == null ? '' : formatCount(v))),
+    };
+    const epoch = t('chartEpoch');
     chart.current = new uPlot(
       {
         width: Math.min(460, box.current!.parentElement!.clientWidth || 460),
         height: 220,
         scales: { x: { time: false } },
-        axes: [{ ...axis, label: 'epoch' }, axis],
+        axes: [{ ...axis, label: epoch }, axis],
         // The legend names the lines; the numbers are in the caption (no "Value: --" before a hover).
         legend: { live: false },
-        series: [{ label: 'epoch' }, ...series.map((s) => ({ label: s.label, stroke: token(s.color), width: 2, spanGaps: true, points: { show: true, size: 4 } }))],
+        series: [{ label: epoch }, ...series.map((s) => ({ label: s.label, stroke: token(s.color), width: 2, spanGaps: true, points: { show: true, size: 4 } }))],
       },
       [x, ...series.map((s) => s.values)] as uPlot.AlignedData,
       box.current!,

@@ -1,4 +1,5 @@
 import { checkSettings, RULES, type FineTuneSettings } from '../lib/finetune/settings';
+import { t } from '../lib/i18n';
 
 type NumberKey = keyof typeof RULES;
 
@@ -7,7 +8,7 @@ export function SettingsForm({ settings, onChange, disabled }: { settings: FineT
   const problems = checkSettings(settings);
   const field = (key: NumberKey, step: string) => (
     <label key={key}>
-      {RULES[key].label}
+      {t(RULES[key].label)}
       <input
         type="number"
         name={key}
@@ -24,16 +25,16 @@ export function SettingsForm({ settings, onChange, disabled }: { settings: FineT
   );
   return (
     <fieldset class="settings" disabled={disabled}>
-      <legend>Settings</legend>
+      <legend>{t('settingsLegend')}</legend>
       {field('epochs', '1')}
       {field('learningRate', 'any')}
       {field('batchSize', '1')}
       {field('trainImages', '500')}
       <label>
-        Layers to train
+        {t('settingsLayers')}
         <select name="layers" value={settings.layers} onChange={(e) => onChange({ ...settings, layers: e.currentTarget.value as 'all' | 'head' })}>
-          <option value="all">The whole network</option>
-          <option value="head">Only the last layer (faster)</option>
+          <option value="all">{t('settingsLayersAll')}</option>
+          <option value="head">{t('settingsLayersHead')}</option>
         </select>
       </label>
       {field('correctionWeight', '1')}

@@ -1,27 +1,20 @@
 import type { TrainingState } from '../entrypoints/options/use-training';
-
-export function duration(seconds: number): string {
-  if (!Number.isFinite(seconds)) return '…';
-  const m = Math.floor(seconds / 60);
-  return m > 0 ? `${m} min ${Math.round(seconds % 60)} s` : `${Math.round(seconds)} s`;
-}
-
-const number = new Intl.NumberFormat();
-const percent = new Intl.NumberFormat(undefined, { style: 'percent', minimumFractionDigits: 1, maximumFractionDigits: 1 });
+import { formatDuration } from '../lib/finetune/estimate';
+import { formatCount, formatDecimal, formatPercent, t } from '../lib/i18n';
 
 /** The sentence for where a run is; a live region reads it out, so it changes only between phases. */
 function phaseSentence({ status, phase }: TrainingState, testCount: number): string {
   if (status === 'idle') return '';
-  if (status === 'finished') return 'Training finished.';
-  if (status === 'cancelled') return 'Training cancelled; the model in use is unchanged.';
+  if (status === 'finished') return t('progressFinished');
+  if (status === 'cancelled') return t('progressCancelled');
   if (status === 'failed') return ''; // the alert with the reason says it
   switch (phase) {
     case 'training':
-      return 'Training…';
+      return t('progressTraining');
     case 'evaluating-after':
-      return `Evaluating the new model on ${number.format(testCount)} test images…`;
+      return t('progressEvaluatingNew', { count: formatCount(testCount) });
     default:
-      return `Evaluating the model in use on ${number.format(testCount)} test images…`;
+      return t('progressEvaluatingInUse', { count: formatCount(testCount) });
   }
 }
 
@@ -44,16 +37,22 @@ export function TrainingProgress({ state, epochs, testCount }: { state: Training
       <p role="status" class="phase" data-testid="phase">
         {phaseSentence(state, testCount)}
       </p>
-      {shown && (
-        <progress max={1} value={value} aria-label="Training progress" data-testid="progress-bar" />
-      )}
+      {shown && <progress max={1} value={value} aria-label={t('progressLabel')} data-testid="progress-bar" />}
       {training && (
         <p class="muted">
-          Epoch {progress.epoch + 1}/{epochs} · batch {progress.batch}/{progress.batches} · {Math.round(progress.imagesPerSecond)} images/s · about{' '}
-          {duration(left)} left · loss {progress.loss.toFixed(3)} · accuracy {percent.format(progress.accuracy)}
+          {t('progressDetails', {
+            epoch: progress.epoch + 1,
+            epochs,
+            batch: formatCount(progress.batch),
+            batches: formatCount(progress.batches),
+            speed: formatCount(Math.round(progress.imagesPerSecond)),
+            left: formatDuration(left),
+            loss: formatDecimal(progress.loss, 3),
+            accuracy: formatPercent(progress.accuracy, 1),
+          })}
         </p>
       )}
-      {status === 'finished' && <p class="muted">Took {duration(elapsed)}.</p>}
+      {status === 'finished' && <p class="muted">{t('progressTook', { duration: formatDuration(elapsed) })}</p>}
     </div>
   );
 }

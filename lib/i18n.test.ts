@@ -1,6 +1,6 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { CANCELLED, NOT_SENT, TOO_SLOW } from './messages';
+import { CANCELLED, modelRefused, NOT_SENT, TOO_SLOW } from './messages';
 import { ADDRESS_REFUSED } from './allowed-address';
 import { errorKeyOf, formatCount, formatDecimal, formatPercent, localizeMessage, t, tParts } from './i18n';
 import { NOT_READABLE, refuseIfTooLarge } from './picture-size';
@@ -60,12 +60,16 @@ describe('errors cross contexts in English and are matched for display', () => {
     [ADDRESS_REFUSED, 'error_addressRefused'],
     [NOT_READABLE, 'error_notReadable'],
     [tooLarge, 'error_tooManyPixels'],
+    [modelRefused('finetuned-1', 'Model file weights.bin is damaged'), 'error_modelRefused'],
   ])('%s', (message, key) => {
     expect(errorKeyOf(message)?.key).toBe(key);
     expect(localizeMessage(message)).toBe(message);
   });
 
   it('keeps a placeholder value', () => expect(errorKeyOf(tooLarge)?.values).toEqual({ megapixels: '400' }));
+
+  it('keeps a reason in brackets whole', () =>
+    expect(errorKeyOf(modelRefused('finetuned-1', 'a (b) c'))?.values).toEqual({ version: 'finetuned-1', reason: 'a (b) c' }));
 
   it('leaves a message that is not ours as it is', () => expect(localizeMessage('net::ERR_FAILED')).toBe('net::ERR_FAILED'));
 });

@@ -51,6 +51,10 @@ export interface ModelStatus {
   refused?: string;
 }
 
+/** The `refused` of a ModelStatus: the reason, from the model's loader, is technical and stays English. */
+export const modelRefused = (version: string, reason: string) =>
+  `The fine-tuned model ${version} could not be used (${reason}); the bundled model is used instead.`;
+
 interface Protocol {
   /**
    * Popup → service worker: classify an image given as a URL or data URL and keep it in the history

@@ -31,7 +31,8 @@ async function fineTune(page: Page, layers: 'all' | 'head'): Promise<Run> {
   let imagesPerSecond = 0;
   while (!(await page.getByTestId('keep').count())) {
     const text = await page.getByTestId('training-progress').innerText();
-    imagesPerSecond = Number(/(\d+) images\/s/.exec(text)?.[1] ?? imagesPerSecond);
+    // "1,124 images/s": the page groups thousands (it runs in English).
+    imagesPerSecond = Number(/([\d,]+) images\/s/.exec(text)?.[1].replaceAll(',', '') ?? imagesPerSecond);
     await page.waitForTimeout(1000);
   }
   return {

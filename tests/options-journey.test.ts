@@ -88,7 +88,7 @@ describe('the options page', () => {
     // Measuring the model in use comes first, and says so.
     await expect.poll(() => options.getByTestId('phase').innerText()).toMatch(/^Evaluating the model in use on 10,000 test images…$|^Training…$/);
     await options.getByTestId('training-progress').waitFor({ timeout: 60_000 });
-    await expect.poll(() => options.getByTestId('training-progress').innerText(), { timeout: 60_000 }).toMatch(/Epoch 1\/1 · batch \d+\/\d+ · \d+ images\/s/);
+    await expect.poll(() => options.getByTestId('training-progress').innerText(), { timeout: 60_000 }).toMatch(/Epoch 1\/1 · batch \d+\/\d+ · [\d,]+ images\/s/);
     await expectAccessible();
     await options.getByTestId('keep').waitFor({ timeout: 170_000 });
     expect(await options.getByTestId('phase').innerText()).toBe('Training finished.');

@@ -6,7 +6,7 @@ import { browser } from 'wxt/browser';
 import { readExtensionFiles } from '../../lib/data/extension-files';
 import { loadModel, type LoadedModel } from '../../lib/model/io';
 import { classify, disposeModel } from '../../lib/model/predict';
-import type { ModelStatus } from '../../lib/messages';
+import { modelRefused, type ModelStatus } from '../../lib/messages';
 import { activeStoredModel, readStoredModel } from '../../lib/storage/models';
 import { useWasmBackend } from '../../lib/tf/backend';
 
@@ -27,7 +27,7 @@ async function load(): Promise<ModelInUse> {
     try {
       loaded = await loadModel(readStoredModel(stored));
     } catch (err) {
-      refused = `The fine-tuned model ${stored.version} could not be used (${(err as Error).message}); the bundled model is used instead.`;
+      refused = modelRefused(stored.version, (err as Error).message);
       console.warn(refused);
     }
   }

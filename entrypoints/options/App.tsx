@@ -10,6 +10,7 @@ import { PIXELS } from '../../lib/classes';
 import type { Dataset } from '../../lib/data/shards';
 import { estimateSeconds, formatEstimate } from '../../lib/finetune/estimate';
 import { checkSettings, DEFAULT_SETTINGS } from '../../lib/finetune/settings';
+import { formatCount, formatDecimal, localizeMessage, t, tParts } from '../../lib/i18n';
 import { sendMessage, type ModelStatus } from '../../lib/messages';
 import { clearCorrections, listCorrections } from '../../lib/storage/history';
 import { modelChoice, useBundledModel, useNewModel, usePreviousModel } from '../../lib/storage/models';
@@ -25,8 +26,7 @@ async function correctionsDataset(): Promise<Dataset> {
   return { count: entries.length, images, labels: Uint8Array.from(entries, (e) => e.correctedIndex!) };
 }
 
-const mb = (bytes: number) => (bytes / 1e6).toFixed(1);
-const count = new Intl.NumberFormat();
+const mb = (bytes: number) => formatDecimal(bytes / 1e6, 1);
 const wasmPaths = () => browser.runtime.getURL('/wasm/' as '/');
 
 export function App() {
@@ -81,72 +81,83 @@ export function App() {
   return (
     <main>
       <header>
-        <h1>Fine-tune Garment Scout</h1>
-        <p class="muted">Training runs on this computer, on the bundled Fashion-MNIST images and your corrections. Nothing is uploaded.</p>
+        <h1>{t('optionsHeading')}</h1>
+        <p class="muted">{t('optionsIntro')}</p>
       </header>
-      {error && <p role="alert" class="error">{error}</p>}
+      {error && (
+        <p role="alert" class="error">
+          {localizeMessage(error)}
+        </p>
+      )}
 
       <section class="card" aria-labelledby="model-heading">
-        <h2 id="model-heading">Model in use</h2>
-        <p data-testid="model-in-use">
-          Model in use: <b>{model?.version ?? '…'}</b>
-        </p>
+        <h2 id="model-heading">{t('modelInUse')}</h2>
+        <p data-testid="model-in-use">{tParts('optionsModelInUse', { version: <b>{model?.version ?? '…'}</b> })}</p>
         {model?.refused && (
           <p role="alert" class="error" data-testid="model-refused">
-            {model.refused}
+            {localizeMessage(model.refused)}
           </p>
         )}
         <p class="actions">
           {/* Nothing to go back to: on a fresh install the bundled model is in use and was never switched. */}
           <button type="button" disabled={running || !choice || choice.active === null} onClick={change(useBundledModel)}>
-            Reset to the bundled model
+            {t('optionsReset')}
           </button>
           <button type="button" disabled={running || choice?.previous === undefined} onClick={change(usePreviousModel)}>
-            Go back to the previous version{choice?.previous !== undefined && ` (${choice.previous ?? 'bundled'})`}
+            {choice?.previous === undefined ? t('optionsGoBack') : t('optionsGoBackTo', { version: choice.previous ?? t('optionsBundled') })}
           </button>
         </p>
       </section>
 
       <section class="card" aria-labelledby="data-heading">
-        <h2 id="data-heading">Training data</h2>
-        {dataset.error && <p role="alert" class="error">{dataset.error}</p>}
+        <h2 id="data-heading">{t('optionsDataHeading')}</h2>
+        {dataset.error && (
+          <p role="alert" class="error">
+            {localizeMessage(dataset.error)}
+          </p>
+        )}
         {dataset.data ? (
           <p data-testid="dataset-counts">
-            Fashion-MNIST loaded: {count.format(dataset.data.train.count)} training images, {count.format(dataset.data.test.count)} test images.
+            {t('optionsDatasetLoaded', { train: formatCount(dataset.data.train.count), test: formatCount(dataset.data.test.count) })}
           </p>
         ) : (
           <p>
-            <progress max={dataset.progress?.totalBytes ?? 1} value={dataset.progress?.loadedBytes ?? 0} aria-label="Loading Fashion-MNIST" /> Loading
-            Fashion-MNIST…{' '}
+            <progress max={dataset.progress?.totalBytes ?? 1} value={dataset.progress?.loadedBytes ?? 0} aria-label={t('optionsDatasetLoadingLabel')} />{' '}
+            {t('optionsDatasetLoading')}{' '}
             {dataset.progress &&
-              `${dataset.progress.loadedImages} / ${dataset.progress.totalImages} images, ${mb(dataset.progress.loadedBytes)} / ${mb(dataset.progress.totalBytes)} MB`}
+              t('optionsDatasetProgress', {
+                images: formatCount(dataset.progress.loadedImages),
+                totalImages: formatCount(dataset.progress.totalImages),
+                megabytes: mb(dataset.progress.loadedBytes),
+                totalMegabytes: mb(dataset.progress.totalBytes),
+              })}
           </p>
         )}
         <p data-testid="corrections" class="actions">
-          <span>Your corrections: {corrections ?? '…'}</span>
+          <span>{t('optionsCorrections', { count: corrections === undefined ? '…' : formatCount(corrections) })}</span>
           <button type="button" disabled={!corrections || running} onClick={change(clearCorrections)}>
-            Clear them
+            {t('optionsClearCorrections')}
           </button>
         </p>
       </section>
 
       <section class="card" aria-labelledby="train-heading">
-        <h2 id="train-heading">Train</h2>
+        <h2 id="train-heading">{t('optionsTrainHeading')}</h2>
         <SettingsForm settings={settings} onChange={setSettings} disabled={running} />
         <p class="actions">
           <button type="button" class="primary" data-testid="start" disabled={!dataset.data || !modelFiles || !valid || running} onClick={() => void start()}>
-            Start training
+            {t('optionsStart')}
           </button>
           <button type="button" data-testid="cancel" disabled={!running} onClick={training.cancel}>
-            Cancel
+            {t('optionsCancel')}
           </button>
           <span class="muted" data-testid="estimate">
-            {estimate ? `Takes ${estimate} on this computer.` : dataset.data && valid ? 'Timing this computer…' : ''}
+            {estimate ? t('optionsEstimate', { estimate }) : dataset.data && valid ? t('optionsTiming') : ''}
           </span>
         </p>
         {state.status === 'failed' && (
           <p role="alert" class="error">
-            Training failed: {state.error}
+            {t('optionsTrainingFailed', { reason: localizeMessage(state.error ?? '') })}
           </p>
         )}
         <TrainingProgress state={state} epochs={settings.epochs} testCount={testCount} />
@@ -161,18 +172,18 @@ export function App() {
         )}
         <TrainingCharts curve={state.curve} />
         {(state.before || state.after) && (
-          <div aria-label="Before and after" role="group">
+          <div aria-label={t('optionsBeforeAfter')} role="group">
             <EvaluationTable before={state.before} after={state.after} />
             <div class="charts">
-              <ConfusionMatrix title="Model in use: confusion matrix" evaluation={state.before} />
-              <ConfusionMatrix title="New model: confusion matrix" evaluation={state.after} />
+              <ConfusionMatrix title={t('confusionInUse')} evaluation={state.before} />
+              <ConfusionMatrix title={t('confusionNew')} evaluation={state.after} />
             </div>
           </div>
         )}
       </section>
 
       <section class="card" aria-labelledby="bundled-heading">
-        <h2 id="bundled-heading">How the bundled model was trained</h2>
+        <h2 id="bundled-heading">{t('optionsBundledHeading')}</h2>
         <BundledCurves metadataUrl={browser.runtime.getURL('/model/metadata.json')} />
       </section>
     </main>

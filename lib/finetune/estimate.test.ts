@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { estimateSeconds, formatEstimate, runSizes } from './estimate';
+import { estimateSeconds, formatDuration, formatEstimate, runSizes } from './estimate';
 import { DEFAULT_SETTINGS } from './settings';
 
 describe('estimate', () => {
@@ -27,5 +27,17 @@ describe('estimate', () => {
     [Infinity, '…'],
   ])('says %s s as "%s"', (seconds, text) => {
     expect(formatEstimate(seconds)).toBe(text);
+  });
+
+  it.each([
+    [4.4, '4 s'],
+    [59.4, '59 s'],
+    [59.6, '1 min 0 s'],
+    [65, '1 min 5 s'],
+    [119.6, '2 min 0 s'],
+    [3725, '62 min 5 s'],
+    [Infinity, '…'],
+  ])('says a duration of %s s as "%s"', (seconds, text) => {
+    expect(formatDuration(seconds)).toBe(text);
   });
 });

@@ -3,6 +3,7 @@
  * from a quick timing of a few batches in the options page's worker (see `measureSpeed`), so the
  * estimate fits this machine as it is now, even on a fresh install.
  */
+import { t } from '../i18n';
 import type { FineTuneSettings } from './settings';
 
 /**
@@ -49,14 +50,24 @@ export function estimateSeconds(
   return (settings.epochs * perEpoch) / trainSpeed + predictions / speed.predict;
 }
 
-/** "about 2½ min", "about 40 s", "about 1 h 5 min": rounded as far as an estimate deserves. */
+/** "about 2½ min", "about 40 s", "about 1 h 5 min" (in the UI language): rounded as far as an estimate deserves. */
 export function formatEstimate(seconds: number): string {
   if (!Number.isFinite(seconds) || seconds <= 0) return '…';
-  if (seconds < 55) return `about ${Math.max(5, Math.round(seconds / 5) * 5)} s`;
+  if (seconds < 55) return t('estimateAboutSeconds', { seconds: Math.max(5, Math.round(seconds / 5) * 5) });
   if (seconds < 3600) {
     const halves = Math.max(2, Math.round(seconds / 30));
-    return `about ${Math.floor(halves / 2)}${halves % 2 ? '½' : ''} min`;
+    return t('estimateAboutMinutes', { minutes: `${Math.floor(halves / 2)}${halves % 2 ? '½' : ''}` });
   }
   const minutes = Math.round(seconds / 300) * 5;
-  return `about ${Math.floor(minutes / 60)} h${minutes % 60 ? ` ${minutes % 60} min` : ''}`;
+  const hours = Math.floor(minutes / 60);
+  return minutes % 60 ? t('estimateAboutHoursMinutes', { hours, minutes: minutes % 60 }) : t('estimateAboutHours', { hours });
+}
+
+/** A time taken or left, to the second: "1 min 5 s", "40 s" (in the UI language). */
+export function formatDuration(seconds: number): string {
+  if (!Number.isFinite(seconds)) return '…';
+  // Rounded first, so 119.6 s is "2 min 0 s", not "1 min 60 s".
+  const whole = Math.round(seconds);
+  const minutes = Math.floor(whole / 60);
+  return minutes > 0 ? t('durationMinutesSeconds', { minutes, seconds: whole % 60 }) : t('durationSeconds', { seconds: whole });
 }

@@ -17,4 +17,9 @@ describe('fine-tuning settings', () => {
   ])('refuses %j', (change, key, message) => {
     expect(checkSettings({ ...DEFAULT_SETTINGS, ...change } as never)).toEqual({ [key]: message });
   });
+
+  it('writes the bounds as they are typed, in the language of the words', () => {
+    expect(checkSettings({ ...DEFAULT_SETTINGS, learningRate: 1 }, 'de').learningRate).toMatch(/ 0,00001 .* 0,05\.$/);
+    expect(checkSettings({ ...DEFAULT_SETTINGS, trainImages: 1 }, 'de').trainImages).toMatch(/ 500 .* 60000\.$/);
+  });
 });

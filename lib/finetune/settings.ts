@@ -1,4 +1,5 @@
 /** The fine-tuning settings the options page offers, their defaults, and their checks. */
+import { t, uiLanguage, type MessageKey } from '../i18n';
 
 export interface FineTuneSettings {
   epochs: number;
@@ -22,29 +23,34 @@ export const DEFAULT_SETTINGS: FineTuneSettings = {
 };
 
 interface Rule {
-  label: string;
+  /** The setting's name, as a message of _locales. */
+  label: MessageKey;
   min: number;
   max: number;
   integer: boolean;
 }
 
 export const RULES: Record<Exclude<keyof FineTuneSettings, 'layers'>, Rule> = {
-  epochs: { label: 'Epochs', min: 1, max: 30, integer: true },
-  learningRate: { label: 'Learning rate', min: 1e-5, max: 0.05, integer: false },
-  batchSize: { label: 'Batch size', min: 8, max: 512, integer: true },
-  trainImages: { label: 'Training images', min: 500, max: 60_000, integer: true },
-  correctionWeight: { label: 'Weight of your corrections', min: 0, max: 100, integer: true },
+  epochs: { label: 'settingsEpochs', min: 1, max: 30, integer: true },
+  learningRate: { label: 'settingsLearningRate', min: 1e-5, max: 0.05, integer: false },
+  batchSize: { label: 'settingsBatchSize', min: 8, max: 512, integer: true },
+  trainImages: { label: 'settingsTrainImages', min: 500, max: 60_000, integer: true },
+  correctionWeight: { label: 'settingsCorrectionWeight', min: 0, max: 100, integer: true },
 };
 
-/** Messages for every setting out of range; empty when all are fine. */
-export function checkSettings(settings: FineTuneSettings): Partial<Record<keyof FineTuneSettings, string>> {
+/** A bound as it is typed into the field: no thousands separator, every decimal ("60000", "0.00001"; "0,00001" in German). */
+const bound = (n: number, locale: string) => new Intl.NumberFormat(locale, { useGrouping: false, maximumFractionDigits: 20 }).format(n);
+
+/** Messages (in the UI language) for every setting out of range; empty when all are fine. */
+export function checkSettings(settings: FineTuneSettings, locale = uiLanguage()): Partial<Record<keyof FineTuneSettings, string>> {
   const problems: Partial<Record<keyof FineTuneSettings, string>> = {};
   for (const [key, rule] of Object.entries(RULES) as [keyof typeof RULES, Rule][]) {
     const value = settings[key];
     if (!Number.isFinite(value) || value < rule.min || value > rule.max || (rule.integer && !Number.isInteger(value))) {
-      problems[key] = `${rule.label} must be ${rule.integer ? 'a whole number ' : ''}from ${rule.min} to ${rule.max}.`;
+      const values = { setting: t(rule.label), min: bound(rule.min, locale), max: bound(rule.max, locale) };
+      problems[key] = t(rule.integer ? 'settingsWholeNumber' : 'settingsNumber', values);
     }
   }
-  if (settings.layers !== 'all' && settings.layers !== 'head') problems.layers = 'Choose the whole network or the last layer only.';
+  if (settings.layers !== 'all' && settings.layers !== 'head') problems.layers = t('settingsChooseLayers');
   return problems;
 }

@@ -67,7 +67,7 @@ describe('Firefox: the options page fine-tunes in its Worker', () => {
 
   it('fine-tunes with live progress, and keeping the new model switches the classifier', async () => {
     await options.click('[data-testid="start"]');
-    await until(() => text('[data-testid="training-progress"]').catch(() => ''), /Epoch 1\/1 · batch \d+\/\d+ · \d+ images\/s/, 60_000);
+    await until(() => text('[data-testid="training-progress"]').catch(() => ''), /Epoch 1\/1 · batch \d+\/\d+ · [\d,]+ images\/s/, 60_000);
     await options.waitForSelector('[data-testid="keep"]', { timeout: 170_000 });
     expect(await text('[data-testid="accuracy-after"]')).toMatch(/^\d+\.\d%$/);
 
