@@ -5,12 +5,18 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
+import de from '../public/_locales/de/messages.json';
+import { CLASS_NAMES } from '../lib/classes';
+import { checkAccessibility, expectAccessibleInLightAndDark } from './support/axe';
 import { classifyWithMenu, overlayAnswer } from './support/context-menu';
 import { launchWithExtension, type LoadedExtension } from './support/extension';
 import { startShopPages, type ShopPages } from './support/shop-pages';
 
 // Intl's German percent has a (no-break) space before the sign: "93 %"; the English one has none.
 const GERMAN_PERCENT = /\d+\s%/;
+// With a decimal comma, as the options page shows accuracy: "92,9 %".
+const GERMAN_PERCENT_TENTHS = /\d+,\d\s%/;
+const GERMAN_CLASS_NAMES = CLASS_NAMES.map((_, i) => de[`class_${i}` as keyof typeof de].message);
 
 describe('in German', () => {
   let extension: LoadedExtension;
@@ -75,5 +81,74 @@ describe('in German', () => {
     expect(await popup.getByRole('link', { name: 'Modell nachtrainieren' }).count()).toBe(1);
     expect(await popup.getByRole('combobox', { name: 'Nach Art filtern' }).innerText()).toContain('Stiefelette');
     await popup.close();
+  });
+
+  describe('the options page', () => {
+    let options: Page;
+    const text = (testId: string) => options.getByTestId(testId).innerText();
+    const setSetting = (name: string, value: string) => options.locator(`input[name="${name}"]`).fill(value);
+
+    beforeAll(async () => {
+      options = await extension.openPage('options.html');
+      await options.getByTestId('dataset-counts').waitFor({ timeout: 60_000 });
+    });
+
+    it('is in German, with German numbers, an estimate in German, and passes axe in light and dark', async () => {
+      expect(await options.locator('html').getAttribute('lang')).toBe('de');
+      expect(await options.title()).toBe('Garment Scout: Nachtrainieren');
+      expect(await options.getByRole('heading', { level: 1 }).innerText()).toBe('Garment Scout nachtrainieren');
+      expect(await options.getByRole('heading', { level: 2 }).allInnerTexts()).toEqual([
+        'Verwendetes Modell',
+        'Trainingsdaten',
+        'Trainieren',
+        'Wie das mitgelieferte Modell trainiert wurde',
+      ]);
+      expect(await text('dataset-counts')).toBe('Fashion-MNIST geladen: 60.000 Trainingsbilder, 10.000 Testbilder.');
+      expect(await text('model-in-use')).toMatch(/^Verwendetes Modell: \S+$/);
+      expect(await options.getByRole('button', { name: 'Auf das mitgelieferte Modell zurücksetzen' }).isDisabled()).toBe(true);
+      expect(await options.getByRole('button', { name: 'Training starten' }).count()).toBe(1);
+      expect(await options.getByRole('group', { name: 'Einstellungen' }).count()).toBe(1);
+      expect(await options.getByRole('combobox', { name: 'Zu trainierende Schichten' }).innerText()).toContain('Nur die letzte Schicht (schneller)');
+      // Timed on this computer first, then said in German: "Dauert auf diesem Rechner etwa 2½ Min."
+      await expect.poll(() => text('estimate'), { timeout: 60_000 }).toMatch(/^Dauert auf diesem Rechner etwa \d+½? (Sek|Min|Std)\./);
+      expect(await text('loss-chart')).toContain('sobald ein Training beginnt');
+      expect(await text('bundled-accuracy-chart')).toMatch(/Nach \d+ Epochen: Training \d+,\d\s%, Validierung \d+,\d\s%\./);
+      expect(await text('bundled-loss-chart')).toMatch(/Nach \d+ Epochen: Training \d+,\d{3}, Validierung \d+,\d{3}\./);
+      await expectAccessibleInLightAndDark(options);
+    });
+
+    it('says what is wrong with a setting in German, with a decimal comma', async () => {
+      await setSetting('learningRate', '1');
+      await expect.poll(() => options.locator('.problem').innerText()).toBe('Bitte für „Lernrate“ eine Zahl von 0,00001 bis 0,05 angeben.');
+      expect(await options.getByTestId('start').isDisabled()).toBe(true);
+      await setSetting('learningRate', '0.0005');
+      expect(await options.locator('.problem').count()).toBe(0);
+    });
+
+    it('fine-tunes in German: each phase, the progress, the results and the confusion matrices', async () => {
+      await setSetting('trainImages', '2000');
+      await options.getByRole('button', { name: 'Training starten' }).click();
+      // Measuring the model in use comes first, and says so.
+      await expect.poll(() => text('phase')).toMatch(/^Das verwendete Modell wird an 10\.000 Testbildern geprüft …$|^Training läuft …$/);
+      await expect
+        .poll(() => text('training-progress'), { timeout: 60_000 })
+        .toMatch(/Epoche 1\/1 · Batch \d+\/\d+ · [\d.]+ Bilder\/s · noch etwa .+ · Verlust \d+,\d{3} · Genauigkeit \d+,\d\s%/);
+      expect(await options.getByRole('progressbar', { name: 'Trainingsfortschritt' }).count()).toBe(1);
+      await options.getByTestId('keep').waitFor({ timeout: 170_000 });
+      expect(await text('phase')).toBe('Training abgeschlossen.');
+      expect(await text('training-progress')).toMatch(/Dauerte (\d+ Min\. )?\d+ Sek\./);
+      expect(await options.getByRole('heading', { name: 'Training abgeschlossen' }).count()).toBe(1);
+      expect(await text('finished')).toMatch(/^Genauigkeit auf den Testbildern: \d+,\d\s% mit dem verwendeten Modell, \d+,\d\s% mit dem neuen \(/m);
+      expect(await text('keep')).toMatch(/^Neues Modell behalten \(finetuned-/);
+      expect(await text('accuracy-after')).toMatch(new RegExp(`^${GERMAN_PERCENT_TENTHS.source}$`));
+      expect(await options.getByTestId('evaluation').locator('caption').innerText()).toBe('Genauigkeit auf den 10.000 Fashion-MNIST-Testbildern (nie zum Training verwendet)');
+      expect(await text('loss-chart')).toMatch(/Bei Epoche \d+,\d{2}: Training \d+,\d{3}, Validierung \d+,\d{3}\./);
+      const matrix = options.getByRole('table', { name: 'Neues Modell: Konfusionsmatrix' });
+      expect(await matrix.locator('th[scope=col]').allInnerTexts()).toEqual(GERMAN_CLASS_NAMES);
+      expect(await matrix.locator('th[scope=row]').allInnerTexts()).toEqual(GERMAN_CLASS_NAMES);
+      expect(await checkAccessibility(options)).toEqual({ violations: [], seriousIncomplete: [] });
+      await options.getByRole('button', { name: 'Verwerfen' }).click();
+      expect(await options.getByTestId('keep').count()).toBe(0);
+    });
   });
 });
