@@ -2,6 +2,10 @@
  * "Classify garment" as a user chooses it in Firefox: a real right-click on the element, then the
  * add-on's item of the real context menu (#contentAreaContextMenu) activated in the browser window,
  * headless. Firefox then calls the add-on's contextMenus.onClicked itself, with what it filled in.
+ *
+ * Not at once: Firefox on Linux blinks a chosen menu item first (two 67 ms steps, its
+ * `chosenMenuItemsShouldBlink` look-and-feel setting) and runs the item's command, which is what tells
+ * the add-on, only after. `commandRanAt` says when that was.
  */
 import type { Page } from 'puppeteer-core';
 import { removeAnswerCards } from './answer-cards';
@@ -21,6 +25,7 @@ export async function classifyWithNativeMenu(firefox: LoadedFirefox, page: Page,
     const choose = () => {
       const item = [...menu.querySelectorAll('menuitem')].find((i) => i.label === ${JSON.stringify(MENU_ITEM)} && !i.hidden);
       if (menu.state === 'open' && item) {
+        window.garmentScoutCommandRan = new Promise((ran) => item.addEventListener('command', () => ran(Date.now()), { once: true }));
         const at = Date.now();
         menu.activateItem(item);
         resolve(at);
@@ -29,4 +34,9 @@ export async function classifyWithNativeMenu(firefox: LoadedFirefox, page: Page,
     };
     choose();
   })`);
+}
+
+/** Date.now() in the browser window when the item chosen last ran its command, the moment Firefox tells the add-on. */
+export function commandRanAt(firefox: LoadedFirefox): Promise<number> {
+  return firefox.inChrome<number>('window.garmentScoutCommandRan');
 }
