@@ -2,7 +2,7 @@
  * Synthetic pictures of the cases preprocessing used to get wrong (not used by the extension), drawn
  * with plain shapes so that a test knows the right answer.
  */
-import { makeImage } from './test-helpers';
+import { makeImage, rng } from './test-helpers';
 import type { Painter, Rgba } from './test-helpers';
 import type { RgbaImage } from './types';
 
@@ -92,3 +92,28 @@ export function shoe(kind: ShoeKind, toe: 'left' | 'right'): RgbaImage {
   return makeImage(w + 80, h + 80, WHITE, inBox(40, 40, w, h, drawn));
 }
 
+
+/**
+ * A black pinstriped dress filling a phone photo, laid on a pink blanket: it touches the top and the
+ * bottom, and the blanket shows only down the sides. The light falls off towards the top and bottom of
+ * the frame, so the dress is darker where it meets the border than in the middle.
+ */
+export function darkDressFillingTheFrame(): RgbaImage {
+  const w = 300;
+  const h = 400;
+  const light = (y: number) => 1.55 - 2.2 * ((y - h / 2) / h) ** 2;
+  const shade = (c: Rgba, k: number): Rgba => [c[0] * k, c[1] * k, c[2] * k];
+  const random = rng(5);
+  const blanket: Painter = (_, y) => {
+    const n = (random() * 2 - 1) * 12;
+    return shade([150 + n, 120 + n, 117 + n], light(y));
+  };
+  const dress: Painter = (x, y) => {
+    const sleeves = y >= 14 && y < 110 && x >= 25 && x < w - 25;
+    const flare = (y / h) * 25; // the skirt widens a little
+    const body = x >= 55 - flare && x < w - 55 + flare;
+    if (!sleeves && !body) return null;
+    return shade(x % 7 < 1 ? [90, 90, 90] : [16, 16, 19], light(y));
+  };
+  return makeImage(w, h, blanket, dress);
+}
