@@ -10,7 +10,10 @@
  * toe as at the heel.
  */
 
-/** Wider than this (width / height), an object is a shoe in profile: it is turned when the cues lean at all. */
+/**
+ * Wider than this (width / height), an object is a shoe in profile: it is turned when the cues lean a
+ * little. (Less would also turn flip-flops whose two ends look alike and garments with spread sleeves.)
+ */
 const PROFILE = 1.2;
 const PROFILE_MARGIN = 0.1;
 /**
