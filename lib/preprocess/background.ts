@@ -158,19 +158,14 @@ export function fitBackground(features: Float32Array[], floors: number[], border
 /** A border mode matching more than this share of the image centre is the object touching the border. */
 const CENTRE_SHARE = 0.4;
 
-/**
- * Drops border modes that are really the object: when a garment fills the frame and touches the border,
- * its colour is a border mode too, but unlike the background it also fills the centre of the image. At
- * least one mode (the one least present in the centre) always stays.
- */
-export function dropObjectModes(features: Float32Array[], modes: BackgroundMode[], w: number, h: number): BackgroundMode[] {
-  if (modes.length < 2) return modes;
+/** Per mode, the share of the image centre (its middle 40% each way) within 3 spreads of it. */
+function centreShares(features: Float32Array[], modes: BackgroundMode[], w: number, h: number): number[] {
   const x0 = Math.floor(w * 0.3);
   const x1 = Math.ceil(w * 0.7);
   const y0 = Math.floor(h * 0.3);
   const y1 = Math.ceil(h * 0.7);
   const [f0, f1, f2, f3] = features;
-  const share = modes.map(({ center: m, spread: s }) => {
+  return modes.map(({ center: m, spread: s }) => {
     let hit = 0;
     let n = 0;
     for (let y = y0; y < y1; y++) {
@@ -185,6 +180,24 @@ export function dropObjectModes(features: Float32Array[], modes: BackgroundMode[
     }
     return n > 0 ? hit / n : 0;
   });
+}
+
+/**
+ * Drops border modes that are really the object: when a garment fills the frame and touches the border,
+ * its colour is a border mode too, but unlike the background it also fills the centre of the image. At
+ * least one mode (the one least present in the centre) always stays.
+ */
+export function dropObjectModes(features: Float32Array[], modes: BackgroundMode[], w: number, h: number): BackgroundMode[] {
+  if (modes.length < 2) return modes;
+  const share = centreShares(features, modes, w, h);
   const least = share.indexOf(Math.min(...share));
   return modes.filter((_, i) => i === least || share[i] <= CENTRE_SHARE);
+}
+
+/** The modes without the one most present in the centre (unless it is the only one). */
+export function dropMostCentral(features: Float32Array[], modes: BackgroundMode[], w: number, h: number): BackgroundMode[] {
+  if (modes.length < 2) return modes;
+  const share = centreShares(features, modes, w, h);
+  const most = share.indexOf(Math.max(...share));
+  return modes.filter((_, i) => i !== most);
 }

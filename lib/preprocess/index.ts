@@ -6,7 +6,7 @@ import { heavierOnLeft, mirror } from './orient';
 import { focusOnGarment } from './person';
 import { fitToSquare, sharpen } from './resample';
 import { scratchF32 } from './scratch';
-import { segment } from './segment';
+import { MIN_AREA_SHARE, segment } from './segment';
 import { SIDE } from './types';
 import type { Box, Mask, Preprocessed, RgbaImage } from './types';
 
@@ -14,8 +14,6 @@ export type { Box, Preprocessed, RgbaImage } from './types';
 
 /** Long side of the working copy: enough detail for a 28x28 result, cheap to segment. */
 export const WORK_SIDE = 320;
-/** An object covering less of the image than this is treated as noise. */
-const MIN_AREA_SHARE = 0.005;
 /** Sharpening everywhere, and extra along the outline (Fashion-MNIST's outlines are bright). */
 const SHARPEN = 1;
 const OUTLINE_SHARPEN = 6;

@@ -1,4 +1,5 @@
-import { borderIndices, dropObjectModes, fitBackground } from './background';
+import { borderIndices, dropMostCentral, dropObjectModes, fitBackground } from './background';
+import type { BackgroundMode } from './background';
 import { backgroundDistance, distanceAt } from './distance';
 import { opaqueMask } from './color';
 import { features } from './features';
@@ -23,6 +24,8 @@ export interface Segmentation {
   initial: BitMask;
 }
 
+/** An object covering less of the image than this is treated as noise. */
+export const MIN_AREA_SHARE = 0.005;
 /** Share of border pixels that must be transparent for alpha alone to separate the object. */
 const TRANSPARENT_BORDER = 0.5;
 /** Thresholds on the distance map (in background spreads): no object is ever fainter than MIN_T. */
@@ -33,13 +36,14 @@ const REFINE_STEPS = 3;
 const BACKGROUND_MATCH = 2;
 
 /**
- * Distance from the background by colour and texture (every pixel), and by colour alone (asked for a few
- * object pixels only, so computed on demand). Transparent pixels are at distance 0.
+ * Distance from the background `modes` by colour and texture (every pixel), and by colour alone (asked
+ * for a few object pixels only, so computed on demand). Transparent pixels are at distance 0. Without
+ * features (alpha alone separates the object), every opaque pixel is far.
  */
 function distanceMaps(
   f: Features | null,
+  modes: BackgroundMode[],
   opaque: Uint8Array | null,
-  border: Int32Array,
   n: number,
 ): [Float32Array, (p: number) => number] {
   if (!f) {
@@ -47,8 +51,6 @@ function distanceMaps(
     for (let p = 0; p < n; p++) d[p] = !opaque || opaque[p] ? MAX_T * 2 : 0;
     return [d, (p) => d[p]];
   }
-  const fitted = fitBackground(f.planes, f.floors, opaque ? border.filter((p) => opaque[p] === 1) : border);
-  const modes = dropObjectModes(f.planes, fitted, f.width, f.height);
   const distance = backgroundDistance(f.planes, modes);
   for (let p = 0; opaque && p < n; p++) if (!opaque[p]) distance[p] = 0;
   return [distance, (p) => (opaque && !opaque[p] ? 0 : distanceAt(f.planes, modes, 3, p))];
@@ -62,17 +64,34 @@ function clean(mask: BitMask, bgLike: (p: number) => boolean): BitMask {
   return fillHoles(m, bgLike);
 }
 
-/** Separates the object from the background: a mask of the object's pixels, or null if none stands out. */
+/**
+ * Separates the object from the background: a mask of the object's pixels, or null if none stands out.
+ * When the background model leaves too little to be a garment, it has taken the garment in: a dark
+ * garment filling the frame is a border colour too, and its light, folds or print can vary so much over
+ * its middle that dropObjectModes does not see it there. Then the mode most present in the centre is
+ * taken for the garment, and the object is separated again from the other modes.
+ */
 export function segment(img: RgbaImage): Segmentation | null {
   const { width: w, height: h } = img;
   const n = w * h;
   const opaque = opaqueMask(img);
-  const opaqueBits = opaque && pack({ width: w, height: h, data: opaque });
   const border = borderIndices(w, h);
   const transparent = opaque ? border.reduce((s, p) => s + (opaque[p] ? 0 : 1), 0) : 0;
   const alphaMode = border.length > 0 && transparent >= TRANSPARENT_BORDER * border.length;
   const f = alphaMode ? null : features(img);
-  const [distance, colourDistance] = distanceMaps(f, opaque, border, n);
+  if (!f) return separate(img, null, [], opaque);
+  const fitted = fitBackground(f.planes, f.floors, opaque ? border.filter((p) => opaque[p] === 1) : border);
+  const modes = dropObjectModes(f.planes, fitted, w, h);
+  const seg = separate(img, f, modes, opaque);
+  if ((seg && seg.area >= MIN_AREA_SHARE * n) || modes.length < 2) return seg;
+  return separate(img, f, dropMostCentral(f.planes, modes, w, h), opaque) ?? seg;
+}
+
+/** The object's mask given the background model (`modes`, or alpha alone when there are no features). */
+function separate(img: RgbaImage, f: Features | null, modes: BackgroundMode[], opaque: Uint8Array | null): Segmentation | null {
+  const { width: w, height: h } = img;
+  const opaqueBits = opaque && pack({ width: w, height: h, data: opaque });
+  const [distance, colourDistance] = distanceMaps(f, modes, opaque, w * h);
 
   const tHigh = Math.min(MAX_T, Math.max(MIN_T, otsu(distance, 0, 3 * MAX_T)));
   const tLow = Math.max(MIN_T, Math.min(6, tHigh * 0.5));
