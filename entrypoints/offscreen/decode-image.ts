@@ -1,14 +1,15 @@
 /**
- * Decodes an image with the browser's own decoders (JPEG, PNG, WebP, GIF, AVIF, SVG) and draws it no
- * larger than the preprocessing needs, so a 50-megapixel photo costs one decode and a small canvas. Its
- * header is checked first (lib/picture-size.ts): an over-large picture is refused before it is decoded.
+ * Decodes an image with the browser's own decoders (JPEG, PNG, WebP, GIF, AVIF, SVG) and draws it at
+ * the size of preprocessing's working copy (lib/preprocess `workingSize`), so a 50-megapixel photo costs
+ * one decode and a small canvas, and no pixels are read back that preprocessing would only average
+ * away. Its header is checked first (lib/picture-size.ts): an over-large picture is refused before it
+ * is decoded.
  */
 import { checkHeader, NOT_READABLE, refuseIfTooLarge } from '../../lib/picture-size';
 import type { Crop } from '../../lib/picture/visible-crop';
-import type { RgbaImage } from '../../lib/preprocess';
+import { workingSize, type RgbaImage } from '../../lib/preprocess';
 import type { ImageBytes } from './read-image';
 
-const WORK_SIDE = 512;
 const THUMBNAIL_SIDE = 96;
 
 export interface DecodedImage {
@@ -50,19 +51,22 @@ export async function decodeImage(image: ImageBytes, crop?: Crop): Promise<Decod
     refuseIfTooLarge(picture.width, picture.height);
     const part = region(picture, crop);
     return {
-      pixels: toPixels(draw(picture, part, WORK_SIDE, false)),
-      thumbnail: draw(picture, part, THUMBNAIL_SIDE, true).toDataURL('image/jpeg', 0.8),
+      pixels: toPixels(draw(picture, part, workingSize(part.width, part.height), false)),
+      thumbnail: draw(picture, part, fitInside(part, THUMBNAIL_SIDE), true).toDataURL('image/jpeg', 0.8),
     };
   } finally {
     picture.close();
   }
 }
 
-interface Region {
-  x: number;
-  y: number;
+interface Size {
   width: number;
   height: number;
+}
+
+interface Region extends Size {
+  x: number;
+  y: number;
 }
 
 /** The crop in the picture's pixels, at least one pixel on a side. */
@@ -74,11 +78,16 @@ function region(picture: Picture, crop: Crop = { x: 0, y: 0, width: 1, height: 1
   return { x, y, width, height };
 }
 
-function draw(picture: Picture, part: Region, side: number, onWhite: boolean): HTMLCanvasElement {
+/** The part's size scaled down, if need be, so its long side is at most `side`. */
+function fitInside(part: Size, side: number): Size {
   const scale = Math.min(1, side / Math.max(part.width, part.height));
+  return { width: Math.max(1, Math.round(part.width * scale)), height: Math.max(1, Math.round(part.height * scale)) };
+}
+
+function draw(picture: Picture, part: Region, size: Size, onWhite: boolean): HTMLCanvasElement {
   const canvas = document.createElement('canvas');
-  canvas.width = Math.max(1, Math.round(part.width * scale));
-  canvas.height = Math.max(1, Math.round(part.height * scale));
+  canvas.width = size.width;
+  canvas.height = size.height;
   const context = canvas.getContext('2d', { willReadFrequently: true })!;
   if (onWhite) {
     context.fillStyle = '#fff';

@@ -6,6 +6,12 @@ export interface Downscaled {
   factor: number;
 }
 
+/** The size boxDownscale gives a `width` x `height` image, and its factor. */
+export function downscaledSize(width: number, height: number, maxSide: number): { width: number; height: number; factor: number } {
+  const factor = Math.max(1, Math.ceil(Math.max(width, height) / maxSide));
+  return { width: Math.ceil(width / factor), height: Math.ceil(height / factor), factor };
+}
+
 /**
  * Shrinks an image by an integer factor so its long side is at most `maxSide`, averaging each
  * factor x factor block (the last row/column of blocks may be partial). Colour is averaged weighted by
@@ -16,12 +22,10 @@ export interface Downscaled {
  */
 export function boxDownscale(src: RgbaImage, maxSide: number): Downscaled {
   const { width: w, height: h } = src;
-  const factor = Math.max(1, Math.ceil(Math.max(w, h) / maxSide));
+  const { width: ow, height: oh, factor } = downscaledSize(w, h, maxSide);
   // Nothing writes to the working copy: at full size it is the image itself.
   if (factor === 1) return { image: src, factor };
   const stride = Math.max(1, Math.floor(factor / 8));
-  const ow = Math.ceil(w / factor);
-  const oh = Math.ceil(h / factor);
   const out = new Uint8ClampedArray(ow * oh * 4);
   const px = pixels(src);
   for (let oy = 0; oy < oh; oy++) {

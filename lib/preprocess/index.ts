@@ -1,6 +1,6 @@
 import { maskBox } from './components';
 import { boxBlur } from './filters';
-import { boxDownscale } from './downscale';
+import { boxDownscale, downscaledSize } from './downscale';
 import { normalizePeak, objectIntensity } from './intensity';
 import { heavierOnLeft, mirror } from './orient';
 import { focusOnGarment } from './person';
@@ -14,6 +14,16 @@ export type { Box, Preprocessed, RgbaImage } from './types';
 
 /** Long side of the working copy: enough detail for a 28x28 result, cheap to segment. */
 export const WORK_SIDE = 320;
+
+/**
+ * The size of the working copy of a `width` x `height` image. A caller that decodes the image itself
+ * can decode it straight to this size (preprocessing then uses it as it is) and skip reading the
+ * full-size pixels.
+ */
+export function workingSize(width: number, height: number): { width: number; height: number } {
+  const { width: w, height: h } = downscaledSize(width, height, WORK_SIDE);
+  return { width: w, height: h };
+}
 /** Sharpening everywhere, and extra along the outline (Fashion-MNIST's outlines are bright). */
 const SHARPEN = 1;
 const OUTLINE_SHARPEN = 6;
