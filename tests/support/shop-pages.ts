@@ -39,6 +39,7 @@ export async function startShopPages(): Promise<ShopPages> {
   // Test images 0..3 are an ankle boot, a pullover, a trouser and a trouser; 8 is a sandal.
   const images: Record<string, { type: string; body: Buffer }> = {
     '/img/boot.png': { type: 'image/png', body: await photo(0) },
+    '/img/boot-300.png': { type: 'image/png', body: await photo(0, 300) },
     '/img/pullover.jpg': { type: 'image/jpeg', body: await sharp(await photo(1, 1000)).jpeg().toBuffer() },
     '/img/trouser-small.png': { type: 'image/png', body: await photo(2, 60) },
     '/img/trouser-large.png': { type: 'image/png', body: await photo(2, 600) },
