@@ -1,7 +1,7 @@
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import { formatCount, formatDecimal, formatPercent, t } from '../lib/i18n';
 import { trainingHistory, type TrainingHistory } from '../lib/model/training-history';
-import { LiveChart } from './LiveChart';
+import { LiveChart, lossAndAccuracySeries } from './LiveChart';
 
 /** How the bundled model was trained (scripts/train.ts), from the history its metadata.json keeps. */
 export function BundledCurves({ metadataUrl }: { metadataUrl: string }) {
@@ -13,19 +13,7 @@ export function BundledCurves({ metadataUrl }: { metadataUrl: string }) {
       .catch(() => setHistory({ epochs: [], sessions: 0 }));
   }, [metadataUrl]);
   const x = useMemo(() => history?.epochs.map((e) => e.epoch) ?? [], [history]);
-  const series = useMemo(() => {
-    const pick = (f: (e: TrainingHistory['epochs'][number]) => number) => history?.epochs.map(f) ?? [];
-    return {
-      loss: [
-        { label: t('chartTrainingLoss'), color: '--gs-series-1', values: pick((e) => e.loss) },
-        { label: t('chartValidationLoss'), color: '--gs-series-2', values: pick((e) => e.valLoss) },
-      ],
-      accuracy: [
-        { label: t('chartTrainingAccuracy'), color: '--gs-series-1', values: pick((e) => e.accuracy) },
-        { label: t('chartValidationAccuracy'), color: '--gs-series-2', values: pick((e) => e.valAccuracy) },
-      ],
-    };
-  }, [history]);
+  const series = useMemo(() => lossAndAccuracySeries(history?.epochs ?? []), [history]);
   if (!history) return null;
   const last = history.epochs.at(-1);
   const epochs = formatCount(Math.round(last?.epoch ?? 0));

@@ -12,6 +12,28 @@ export interface ChartSeries {
   values: (number | null)[];
 }
 
+/** A point of a training curve: training and validation loss and accuracy, null where not measured. */
+export interface CurveValues {
+  loss: number | null;
+  accuracy: number | null;
+  valLoss: number | null;
+  valAccuracy: number | null;
+}
+
+/** The training and validation series of a loss chart and of an accuracy chart, one value per point. */
+export function lossAndAccuracySeries(points: CurveValues[]): { loss: ChartSeries[]; accuracy: ChartSeries[] } {
+  return {
+    loss: [
+      { label: t('chartTrainingLoss'), color: '--gs-series-1', values: points.map((p) => p.loss) },
+      { label: t('chartValidationLoss'), color: '--gs-series-2', values: points.map((p) => p.valLoss) },
+    ],
+    accuracy: [
+      { label: t('chartTrainingAccuracy'), color: '--gs-series-1', values: points.map((p) => p.accuracy) },
+      { label: t('chartValidationAccuracy'), color: '--gs-series-2', values: points.map((p) => p.valAccuracy) },
+    ],
+  };
+}
+
 interface Props {
   title: string;
   x: number[];

@@ -1,7 +1,7 @@
 import { useMemo } from 'preact/hooks';
 import type { CurvePoint } from '../entrypoints/options/use-training';
 import { formatDecimal, formatPercent, t } from '../lib/i18n';
-import { LiveChart } from './LiveChart';
+import { LiveChart, lossAndAccuracySeries } from './LiveChart';
 
 const fixed = (v: number | null | undefined) => (v == null ? '…' : formatDecimal(v, 3));
 const pct = (v: number | null | undefined) => (v == null ? '…' : formatPercent(v, 1));
@@ -9,20 +9,7 @@ const pct = (v: number | null | undefined) => (v == null ? '…' : formatPercent
 /** The live loss and accuracy of a run; a sentence in their place before it starts. */
 export function TrainingCharts({ curve }: { curve: CurvePoint[] }) {
   const x = useMemo(() => curve.map((p) => p.at), [curve]);
-  const loss = useMemo(
-    () => [
-      { label: t('chartTrainingLoss'), color: '--gs-series-1', values: curve.map((p) => p.loss) },
-      { label: t('chartValidationLoss'), color: '--gs-series-2', values: curve.map((p) => p.valLoss) },
-    ],
-    [curve],
-  );
-  const accuracy = useMemo(
-    () => [
-      { label: t('chartTrainingAccuracy'), color: '--gs-series-1', values: curve.map((p) => p.accuracy) },
-      { label: t('chartValidationAccuracy'), color: '--gs-series-2', values: curve.map((p) => p.valAccuracy) },
-    ],
-    [curve],
-  );
+  const { loss, accuracy } = useMemo(() => lossAndAccuracySeries(curve), [curve]);
   const last = curve.at(-1);
   const validated = curve.findLast((p) => p.valLoss !== null);
   // The summaries are shown only once there is a point.
