@@ -17,15 +17,13 @@ export const BUNDLED_MODEL_DIR = new URL('../../public/model/', import.meta.url)
  */
 export async function decodePhoto(file: string): Promise<RgbaImage> {
   try {
-    const full = await sharp(file, { pages: 1, limitInputPixels: 120e6 }).ensureAlpha().raw().toBuffer({ resolveWithObject: true });
-    const { width, height } = workingSize(full.info.width, full.info.height);
-    const { data, info } =
-      width === full.info.width && height === full.info.height
-        ? full
-        : await sharp(full.data, { raw: { width: full.info.width, height: full.info.height, channels: 4 } })
-            .resize(width, height, { fit: 'fill', kernel: 'cubic' })
-            .raw()
-            .toBuffer({ resolveWithObject: true });
+    const { width = 0, height = 0 } = await sharp(file, { pages: 1, limitInputPixels: 120e6 }).metadata();
+    // One pass: decoded and scaled together (no shrink-on-load, which would change the pixels).
+    const { data, info } = await sharp(file, { pages: 1, limitInputPixels: 120e6 })
+      .ensureAlpha()
+      .resize({ ...workingSize(width, height), fit: 'fill', kernel: 'cubic', fastShrinkOnLoad: false })
+      .raw()
+      .toBuffer({ resolveWithObject: true });
     return { width: info.width, height: info.height, data: new Uint8ClampedArray(data.buffer, data.byteOffset, data.byteLength) };
   } catch (err) {
     throw new Error(`not an image sharp can read (${(err as Error).message})`);
