@@ -1,5 +1,4 @@
 import { maskBox } from './components';
-import { boxBlur } from './filters';
 import { boxDownscale, downscaledSize } from './downscale';
 import { normalizePeak, objectIntensity } from './intensity';
 import { heavierOnLeft, mirror } from './orient';
@@ -24,9 +23,12 @@ export function workingSize(width: number, height: number): { width: number; hei
   const { width: w, height: h } = downscaledSize(width, height, WORK_SIDE);
   return { width: w, height: h };
 }
-/** Sharpening everywhere, and extra along the outline (Fashion-MNIST's outlines are bright). */
+/**
+ * A light unsharp mask, as Fashion-MNIST's images were sharpened. Not more along the outline: a bright
+ * rim made every photographed object look like a Fashion-MNIST scan at its edges, hats and watches
+ * included (removing it raised the out-of-scope AUROC on the development photos from 0.80 to 0.86).
+ */
 const SHARPEN = 1;
-const OUTLINE_SHARPEN = 6;
 
 const NO_OBJECT_EMPTY =
   'No garment found: the image looks empty or is a single flat colour.';
@@ -58,7 +60,7 @@ export function toPreview(input: Float32Array, side = SIDE): RgbaImage {
  * 3. worn garments (person.ts): head and trousers cut off around the garment;
  * 4. the object's luma negated (dark garment -> bright), floored so white garments still show, background
  *    exactly 0; cropped to the object, long side fitted to 28 px by area averaging, centred;
- * 5. footwear turned toe-left (orient.ts), sharpened (more along the outline), peak scaled to 1.
+ * 5. footwear turned toe-left (orient.ts), lightly sharpened, peak scaled to 1.
  * Pure and deterministic: no DOM, no Node APIs.
  */
 export function preprocess(image: RgbaImage): Preprocessed {
@@ -80,7 +82,7 @@ export function preprocess(image: RgbaImage): Preprocessed {
     fitted = mirror(fitted, SIDE);
     coverage = mirror(coverage, SIDE);
   }
-  const input = normalizePeak(sharpen(fitted, SIDE, SIDE, sharpenAmount(coverage)));
+  const input = normalizePeak(sharpen(fitted, SIDE, SIDE, SHARPEN));
   return { ok: true, input, preview: toPreview(input), box: toSource(box, factor, image) };
 }
 
@@ -89,17 +91,6 @@ function maskValues(mask: Mask, box: Box): Float32Array {
   const out = scratchF32('mask values', mask.data.length);
   for (let y = box.y; y < box.y + box.height; y++) {
     for (let p = y * mask.width + box.x; p < y * mask.width + box.x + box.width; p++) out[p] = mask.data[p];
-  }
-  return out;
-}
-
-/** Per pixel sharpening: stronger where the pixel is on the inner side of the object's outline. */
-function sharpenAmount(coverage: Float32Array): Float32Array {
-  const blurred = boxBlur(coverage, SIDE, SIDE, 1);
-  const out = new Float32Array(coverage.length);
-  for (let p = 0; p < out.length; p++) {
-    const edge = Math.min(1, Math.max(0, (coverage[p] - blurred[p]) * 4));
-    out[p] = SHARPEN + OUTLINE_SHARPEN * edge;
   }
   return out;
 }

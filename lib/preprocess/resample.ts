@@ -90,9 +90,9 @@ export function fitToSquare(src: Float32Array, sw: number, box: Box, side: numbe
 
 /**
  * Unsharp mask against a 3x3 binomial blur (sigma ~0.85 px, edges clamped):
- * v + amount * (v - blur(v)), clamped to 0..1. `amount` may vary per pixel.
+ * v + amount * (v - blur(v)), clamped to 0..1.
  */
-export function sharpen(src: Float32Array, w: number, h: number, amount: number | Float32Array): Float32Array {
+export function sharpen(src: Float32Array, w: number, h: number, amount: number): Float32Array {
   const out = new Float32Array(src.length);
   const at = (x: number, y: number) => src[Math.min(h - 1, Math.max(0, y)) * w + Math.min(w - 1, Math.max(0, x))];
   for (let y = 0; y < h; y++) {
@@ -102,8 +102,7 @@ export function sharpen(src: Float32Array, w: number, h: number, amount: number 
         for (let dx = -1; dx <= 1; dx++) s += at(x + dx, y + dy) * (dx ? 1 : 2) * (dy ? 1 : 2);
       }
       const p = y * w + x;
-      const k = typeof amount === 'number' ? amount : amount[p];
-      out[p] = Math.min(1, Math.max(0, src[p] + k * (src[p] - s / 16)));
+      out[p] = Math.min(1, Math.max(0, src[p] + amount * (src[p] - s / 16)));
     }
   }
   return out;
