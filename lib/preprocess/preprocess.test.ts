@@ -96,6 +96,17 @@ describe('preprocess: synthetic photos', () => {
     expect(light.input[14 * 28 + 14]).toBeGreaterThan(0.1);
   });
 
+  it('keeps the outline of a plain garment about as bright as its middle, not a bright rim', () => {
+    // A rim brighter than the middle is a Fashion-MNIST trait that preprocessing used to paint onto
+    // every photographed object, hats and watches too, which made them look in scope.
+    const res = ok(makeImage(200, 200, WHITE, rect(50, 40, 100, 120, [120, 120, 120])));
+    const e = extent(res.input);
+    const at = (x: number, y: number) => res.input[y * 28 + x];
+    const middle = at(Math.round(e.cx), Math.round(e.cy));
+    const rim = [at(e.x0, Math.round(e.cy)), at(e.x1, Math.round(e.cy)), at(Math.round(e.cx), e.y0), at(Math.round(e.cx), e.y1)];
+    for (const v of rim) expect(v).toBeLessThan(middle * 1.3);
+  });
+
   it('gives the preview the same values as the input', () => {
     const res = ok(makeImage(120, 120, WHITE, rect(30, 20, 60, 80, [50, 50, 50])));
     for (let p = 0; p < 784; p++) {
