@@ -2,7 +2,8 @@
  * Data-parallel training on several cores in Node: one worker thread per replica of the model
  * (replica-worker.ts), sharing the batch and the gradients through SharedArrayBuffers, driven by
  * lib/model/data-parallel.ts. The workers run TypeScript through tsx's loader, registered in each
- * worker by a one-line bootstrap: Node 20 does not pass the parent's --import hooks on to workers.
+ * worker by a one-line bootstrap: on Node 20 a worker started on a .ts file fails ("Unknown file
+ * extension") whether it inherits tsx's --import from the parent or is given `--import tsx`.
  */
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
