@@ -10,7 +10,8 @@
  * --workers sets how many worker threads train replicas of the model side by side, each on its share
  * of every batch, their gradients averaged (data-parallel; lib/model/data-parallel.ts): by default one
  * per core, at most 4; 1 trains in this thread as before. The count changes the result a little:
- * batch-norm normalises each share on its own and each worker draws its own dropout masks.
+ * batch-norm normalises each share on its own and each worker draws its own dropout masks. While
+ * another job keeps a core busy, 1 is faster: every step waits for the slowest worker.
  * --minutes caps the training loop's wall time (the learning-rate schedule follows whichever of
  * steps and time is further along), for runs on a shared machine. --outliers adds N pictures of none
  * of the 10 kinds (lib/ood/outlier-set.ts) with the uniform distribution as their target.
