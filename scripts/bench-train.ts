@@ -2,10 +2,12 @@
  * Training and inference speed of the model on the same batches: on WASM with the training
  * kernels (our fast training graph, tfjs-layers' own training pass, and model.trainOnBatch as
  * model.fit would run it), inference as the product runs it (`classify`: batch-norm folded into
- * the convs) and as model.predict does, one-image latency, and training on the stock cpu backend.
- * Medians of several timed runs after warm-up.
+ * the convs) and as model.predict does, one-image latency, training in this thread against
+ * data-parallel training in --workers worker threads (runs of a few steps taken in turn, so both
+ * see the same load on the machine), and training on the stock cpu backend. Medians of several
+ * timed runs after warm-up.
  *
- *   npm run bench:train -- [--batch 64] [--reps 7] [--cpu-reps 2] [--arch JSON] [--json]
+ *   npm run bench:train -- [--batch 64] [--reps 7] [--cpu-reps 2] [--workers N] [--arch JSON] [--json]
  */
 import { parseArgs } from 'node:util';
 import '@tensorflow/tfjs-backend-cpu';
@@ -19,12 +21,14 @@ import { createRng } from '../lib/model/rng';
 import { createTrainer } from '../lib/model/trainer';
 import { useWasmBackend } from '../lib/tf/backend';
 import { readFromDir, SHARD_DIR } from './node/fashion-mnist';
+import { defaultWorkerCount, startWorkerTrainer } from './node/worker-replicas';
 
 const { values: args } = parseArgs({
   options: {
     batch: { type: 'string', default: '64' },
     reps: { type: 'string', default: '7' },
     'cpu-reps': { type: 'string', default: '2' },
+    workers: { type: 'string', default: String(Math.max(2, defaultWorkerCount())) },
     arch: { type: 'string' },
     json: { type: 'boolean', default: false },
   },
@@ -44,6 +48,20 @@ async function median(label: string, f: () => unknown, n: number, warm = 2): Pro
     times.push(performance.now() - t);
   }
   return times.sort((a, b) => a - b)[Math.floor(n / 2)];
+}
+
+/** Like `median` for several functions at once, timed in turn within each round. */
+async function interleavedMedians(label: string, fs: (() => Promise<unknown>)[], n: number, warm = 2): Promise<number[]> {
+  process.stderr.write(`timing ${label}...\n`);
+  const times: number[][] = fs.map(() => []);
+  for (let round = 0; round < warm + n; round++) {
+    for (const [i, f] of fs.entries()) {
+      const t = performance.now();
+      await f();
+      if (round >= warm) times[i].push(performance.now() - t);
+    }
+  }
+  return times.map((ts) => ts.sort((a, b) => a - b)[Math.floor(n / 2)]);
 }
 
 const data = await loadSplit(readFromDir(SHARD_DIR), 'train', { limit: B });
@@ -70,6 +88,23 @@ const predictMs = await median('wasm inference, model.predict', predict(x), reps
 const singleMs = await median('wasm one-image inference', () => classify(model, images[0]), 100, 200);
 const singlePredictMs = await median('wasm one-image inference, model.predict', predict(x1), 100, 200);
 const wasmTrainMs = await median('wasm training step', stepper('fast'), reps);
+
+// Data-parallel against this thread, on the same batch. A timed run is several steps and then
+// waiting for the workers' last update, since each step's update runs after the step returns.
+const workers = Number(args.workers);
+const STEPS_PER_RUN = 4;
+const oneThread = createTrainer(buildModel(arch), { weightDecay: 0.01, labelSmoothing: 0 });
+const parallel = await startWorkerTrainer(buildModel(arch), { weightDecay: 0.01, labelSmoothing: 0 }, workers, B);
+const [oneThreadMs, parallelMs] = (await interleavedMedians(`training in this thread and in ${workers} workers`, [
+  async () => {
+    for (let i = 0; i < STEPS_PER_RUN; i++) oneThread.step(pixels, labels, B, 1e-4);
+  },
+  async () => {
+    for (let i = 0; i < STEPS_PER_RUN; i++) await parallel.step(pixels, labels, B, 1e-4);
+    await parallel.syncModel();
+  },
+], reps)).map((ms) => ms / STEPS_PER_RUN);
+await parallel.dispose();
 const layersTrainMs = await median('wasm training step, tfjs-layers pass', stepper('layers'), Math.max(3, reps >> 1));
 const fitModel = buildModel(arch); // model.fit's path: compiled model, softmax output, trainOnBatch
 fitModel.compile({ optimizer: tf.train.adam(1e-4), loss: 'categoricalCrossentropy' });
@@ -93,6 +128,12 @@ const result = {
     layersTrainImagesPerSecond: ips(layersTrainMs),
     fitTrainImagesPerSecond: ips(fitMs),
   },
+  dataParallel: {
+    workers,
+    oneThreadImagesPerSecond: ips(oneThreadMs),
+    workersImagesPerSecond: ips(parallelMs),
+    speedUp: oneThreadMs / parallelMs,
+  },
   cpu: { trainImagesPerSecond: ips(cpuTrainMs) },
   wasmOverCpuTraining: cpuTrainMs / wasmTrainMs,
 };
@@ -110,6 +151,8 @@ if (args.json) {
   console.log(`wasm  one image, model.predict       ${f(result.wasm.predictSingleImageMs).padStart(6)} ms (classify: ${f(singlePredictMs / singleMs)}x faster)`);
   console.log(`wasm  training, tfjs-layers pass     ${f(result.wasm.layersTrainImagesPerSecond).padStart(6)} images/s`);
   console.log(`wasm  training, model.trainOnBatch   ${f(result.wasm.fitTrainImagesPerSecond).padStart(6)} images/s`);
+  console.log(`wasm  training, this thread           ${f(result.dataParallel.oneThreadImagesPerSecond).padStart(6)} images/s (--workers 1)`);
+  console.log(`wasm  training, ${workers} worker threads      ${f(result.dataParallel.workersImagesPerSecond).padStart(6)} images/s (${f(result.dataParallel.speedUp)}x this thread)`);
   console.log(`cpu   training step (fast graph)     ${f(result.cpu.trainImagesPerSecond).padStart(6)} images/s`);
   console.log(`wasm/cpu training speed-up           ${f(result.wasmOverCpuTraining).padStart(6)} x`);
 }

@@ -5,8 +5,13 @@
  *
  *   npm run train -- [--epochs N] [--batch N] [--lr X] [--limit N] [--out DIR] [--arch JSON]
  *                    [--val N] [--seed N] [--wd X] [--smooth X] [--augment default|light|none] [--minutes M] [--from DIR]
- *                    [--outliers N]
+ *                    [--outliers N] [--workers N]
  *
+ * --workers sets how many worker threads train replicas of the model side by side, each on its share
+ * of every batch, their gradients averaged (data-parallel; lib/model/data-parallel.ts): by default one
+ * per core, at most 4; 1 trains in this thread as before. The count changes the result a little:
+ * batch-norm normalises each share on its own and each worker draws its own dropout masks. While
+ * another job keeps a core busy, 1 is faster: every step waits for the slowest worker.
  * --minutes caps the training loop's wall time (the learning-rate schedule follows whichever of
  * steps and time is further along), for runs on a shared machine. --outliers adds N pictures of none
  * of the 10 kinds (lib/ood/outlier-set.ts) with the uniform distribution as their target.
@@ -32,6 +37,7 @@ import { fitModelDetector } from '../lib/ood/fit-model-detector';
 import { outlierSet } from '../lib/ood/outlier-set';
 import { useWasmBackend } from '../lib/tf/backend';
 import { readFromDir, SHARD_DIR } from './node/fashion-mnist';
+import { defaultWorkerCount, startWorkerTrainer } from './node/worker-replicas';
 
 const { values: args } = parseArgs({
   options: {
@@ -49,6 +55,7 @@ const { values: args } = parseArgs({
     from: { type: 'string' },
     augment: { type: 'string', default: 'default' },
     outliers: { type: 'string', default: '0' },
+    workers: { type: 'string', default: String(defaultWorkerCount()) },
   },
 });
 
@@ -99,6 +106,10 @@ const options: FitOptions = {
   augment: augmentPreset(args.augment),
   budgetSeconds: args.minutes ? Number(args.minutes) * 60 : undefined,
 };
+const workers = Number(args.workers);
+if (!Number.isInteger(workers) || workers < 1) throw new Error('--workers must be a whole number, 1 or more');
+log(`Training on ${workers === 1 ? 'this thread' : `${workers} worker threads, each on its share of every batch of ${options.batchSize}`}`);
+const trainer = workers > 1 ? await startWorkerTrainer(model, options, workers, options.batchSize) : undefined;
 const batches = Math.floor(train.count / options.batchSize);
 const bar = new progress.SingleBar({
   format: 'epoch {epoch} [{bar}] {percentage}% | ETA {eta_formatted} | loss {loss} | acc {acc} | {ips} img/s | lr {lr}',
@@ -112,6 +123,7 @@ let payload: object = { epoch: `1/${options.epochs}`, loss: '-', acc: '-', ips: 
 bar.start(1000, 0, payload);
 const { history, validationLogits } = await fit(model, train, validation, {
   ...options,
+  trainer,
   onBatch: (p) =>
     bar.update(Math.round(1000 * p.progress), (payload = {
       epoch: `${p.epoch + 1}/${options.epochs}`,
@@ -179,6 +191,7 @@ const metadata = await saveModel(
       augment: options.augment,
       seed,
       backend: 'wasm',
+      workers,
       seconds: Math.round(trainSeconds),
       history,
     },

@@ -1,7 +1,8 @@
 /**
  * The training loop: shuffled, augmented mini-batches, a one-cycle learning rate, and a validation
  * pass after each epoch. Reports through callbacks so Node shows a progress bar and a worker can
- * post messages; yields to the event loop now and then so either stays responsive.
+ * post messages; yields to the event loop now and then so either stays responsive. Trains the model
+ * itself, or replicas of it elsewhere (data-parallel.ts), whose weights it copies back each epoch.
  */
 import type * as tfl from '@tensorflow/tfjs-layers';
 import { PIXELS } from '../classes';
@@ -9,6 +10,7 @@ import type { Dataset } from '../data/shards';
 import { logitsModel } from './architecture';
 import { DEFAULT_AUGMENT, makeBatch, type AugmentOptions } from './augment';
 import { nll } from './calibration';
+import type { ParallelTrainer } from './data-parallel';
 import { evaluateOutputs } from './metrics';
 import { predictAll } from './predict';
 import { createRng, shuffledIndices } from './rng';
@@ -29,6 +31,8 @@ export interface FitOptions extends TrainerOptions {
   budgetSeconds?: number;
   onBatch?: (p: BatchProgress) => void;
   onEpoch?: (e: EpochStats) => void;
+  /** Trains replicas of the model instead, set up by the caller with these options; fit closes it when done. */
+  trainer?: ParallelTrainer;
 }
 
 export interface BatchProgress {
@@ -75,7 +79,7 @@ export interface FitResult {
 
 export async function fit(model: tfl.LayersModel, train: Dataset, validation: Dataset | null, o: FitOptions): Promise<FitResult> {
   const rng = createRng(o.seed);
-  const trainer = createTrainer(model, o);
+  const trainer = o.trainer ?? createTrainer(model, o);
   const net = logitsModel(model);
   const batches = Math.floor(train.count / o.batchSize); // full batches only: batch-norm dislikes tiny ones
   const pixels = new Float32Array(o.batchSize * PIXELS);
@@ -102,7 +106,7 @@ export async function fit(model: tfl.LayersModel, train: Dataset, validation: Da
         const progress = progressAt(epoch * batches + b);
         done = progress >= 1;
         lr = oneCycleLr(Math.min(1, progress) * (o.epochs * batches - 1), o.epochs * batches, o.schedule);
-        const r = trainer.step(pixels, labels, o.batchSize, lr);
+        const r = await trainer.step(pixels, labels, o.batchSize, lr);
         lossSum += r.loss;
         correct += r.correct;
         scored += r.scored;
@@ -116,6 +120,7 @@ export async function fit(model: tfl.LayersModel, train: Dataset, validation: Da
         });
         if (b % 20 === 19) await pause();
       }
+      if ('syncModel' in trainer) await trainer.syncModel();
       const seconds = (performance.now() - started) / 1000;
       let valLoss = NaN;
       let valAccuracy = NaN;
@@ -137,7 +142,7 @@ export async function fit(model: tfl.LayersModel, train: Dataset, validation: Da
       await pause();
     }
   } finally {
-    trainer.dispose();
+    await trainer.dispose();
   }
   return { history, validationLogits };
 }

@@ -40,6 +40,15 @@ export async function serializeModel(model: tfl.LayersModel): Promise<{ modelJso
   return result!;
 }
 
+export type SerializedModel = Awaited<ReturnType<typeof serializeModel>>;
+
+/** The model `serializeModel` gave, rebuilt (in another thread, say): same layers, same weights. */
+export async function deserializeModel({ modelJson, weights }: SerializedModel): Promise<tfl.LayersModel> {
+  const weightSpecs = modelJson.weightsManifest.flatMap((group) => group.weights);
+  const weightData = weights.buffer.slice(weights.byteOffset, weights.byteOffset + weights.byteLength);
+  return tfl.loadLayersModel(tf.io.fromMemory({ modelTopology: modelJson.modelTopology, weightSpecs, weightData }));
+}
+
 /**
  * Writes model.json, the weights and metadata.json. Fills in the weights' size and hash, and the
  * version as `<prefix>-YYYYMMDD-<hash8>`. Returns the metadata written.

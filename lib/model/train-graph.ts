@@ -3,7 +3,8 @@
  * still one model definition): conv, batch-norm(+ReLU), pooling, dense and dropout, with the fast
  * training ops of fast-ops.ts where tfjs's are slow. Stops at the logits layer. After each step,
  * `updateMovingStats` folds the batch statistics into the batch-norm layers' moving averages,
- * which is what inference (model.predict) uses.
+ * which is what inference (model.predict) uses. Data-parallel training reads each replica's
+ * statistics with `batchStats` and folds the whole batch's into every replica instead.
  */
 import * as tf from '@tensorflow/tfjs-core';
 import type * as tfl from '@tensorflow/tfjs-layers';
@@ -15,7 +16,10 @@ import type { Rng } from './rng';
 export interface TrainGraph {
   /** Logits for a batch, in training mode (batch statistics, dropout). */
   forward(x: tf.Tensor4D, rng: Rng): tf.Tensor2D;
-  updateMovingStats(): void;
+  /** The last forward pass's batch statistics: (mean, variance) per channel, batch-norm layer after layer. */
+  batchStats(): Float32Array;
+  /** Folds batch statistics laid out as `batchStats` gives them (by default its own) into the moving averages. */
+  updateMovingStats(stats?: Float32Array): void;
 }
 
 /**
@@ -95,16 +99,35 @@ export function createTrainGraph(model: tfl.LayersModel): TrainGraph {
     return x as tf.Tensor2D;
   };
 
-  const updateMovingStats = () => tf.tidy(() => {
-    for (const { layer, stats } of pending.splice(0)) {
+  const statsLength = () => pending.reduce((n, p) => n + 2 * p.stats.mean.length, 0);
+
+  const batchStats = () => {
+    const out = new Float32Array(statsLength());
+    let at = 0;
+    for (const { stats } of pending) {
+      for (let c = 0; c < stats.mean.length; c++, at += 2) (out[at] = stats.mean[c]), (out[at + 1] = stats.variance[c]);
+    }
+    return out;
+  };
+
+  const updateMovingStats = (stats = batchStats()) => tf.tidy(() => {
+    if (stats.length !== statsLength()) throw new Error(`${stats.length} batch statistics for ${statsLength()} moving ones`);
+    let at = 0;
+    for (const { layer } of pending.splice(0)) {
       const m = (layer.getConfig() as Config).momentum as number;
-      for (const [name, batch] of [['moving_mean', stats.mean], ['moving_variance', stats.variance]] as const) {
-        const v = weight(layer, name);
-        const old = v.dataSync();
-        v.assign(tf.tensor1d(batch.map((b, c) => m * old[c] + (1 - m) * b)));
+      const mean = weight(layer, 'moving_mean');
+      const variance = weight(layer, 'moving_variance');
+      const [oldMean, oldVariance] = [mean.dataSync(), variance.dataSync()];
+      const C = oldMean.length;
+      const [newMean, newVariance] = [new Float32Array(C), new Float32Array(C)];
+      for (let c = 0; c < C; c++, at += 2) {
+        newMean[c] = m * oldMean[c] + (1 - m) * stats[at];
+        newVariance[c] = m * oldVariance[c] + (1 - m) * stats[at + 1];
       }
+      mean.assign(tf.tensor1d(newMean));
+      variance.assign(tf.tensor1d(newVariance));
     }
   });
 
-  return { forward, updateMovingStats };
+  return { forward, batchStats, updateMovingStats };
 }

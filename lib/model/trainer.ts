@@ -1,7 +1,9 @@
 /**
  * One training step of the classifier: Adam on softmax cross-entropy of the logits, plus decoupled
  * weight decay on the kernels (AdamW). Works on any backend with gradient kernels; used by the Node
- * training script and meant for in-browser fine-tuning too.
+ * training script and meant for in-browser fine-tuning too. The step comes in two halves, a
+ * replica's gradients and its update, so data-parallel training can average the gradients of
+ * several replicas in between (data-parallel.ts).
  */
 import * as tf from '@tensorflow/tfjs-core';
 import type * as tfl from '@tensorflow/tfjs-layers';
@@ -35,6 +37,19 @@ export interface Trainer {
   dispose(): void;
 }
 
+/** A copy of the model being trained, whose steps are split in two. */
+export interface Replica {
+  /** The trainable variables, in the model's order: the same on every replica of one model. */
+  variables: tf.Variable[];
+  /** Loss and gradients (one per variable, for the caller to dispose) on `n` images, as `Trainer.step` takes them. */
+  gradients(pixels: Float32Array, labels: Uint8Array, n: number): { result: StepResult; grads: tf.Tensor[] };
+  /** The batch-norm statistics of the last `gradients` call (none with the 'layers' graph, which keeps its own). */
+  batchStats(): Float32Array;
+  /** The AdamW update with these gradients, and the moving statistics with these (by default its own). */
+  update(grads: tf.Tensor[], lr: number, batchStats?: Float32Array): void;
+  dispose(): void;
+}
+
 const K = CLASS_NAMES.length;
 
 /** One-hot rows, and the uniform distribution for an OUTLIER. */
@@ -47,7 +62,7 @@ function targets(labels: Uint8Array, n: number): Float32Array {
   return out;
 }
 
-export function createTrainer(model: tfl.LayersModel, options: TrainerOptions): Trainer {
+export function createReplica(model: tfl.LayersModel, options: TrainerOptions): Replica {
   const rng = createRng(options.seed ?? 1);
   const graph = options.graph === 'layers' ? null : createTrainGraph(model);
   const net = graph ? null : logitsModel(model);
@@ -55,35 +70,26 @@ export function createTrainer(model: tfl.LayersModel, options: TrainerOptions): 
   const optimizer = tf.train.adam(1e-3);
   // Adam reads its rate on every update; the schedule sets it per step.
   const setLr = (lr: number) => ((optimizer as unknown as { learningRate: number }).learningRate = lr);
-  const vars = model.trainableWeights.map((w) => w.read() as tf.Variable);
+  const variables = model.trainableWeights.map((w) => w.read() as tf.Variable);
   // Decay conv and dense kernels only: not biases nor batch-norm scales.
   const decayed = model.trainableWeights.filter((w) => /kernel/.test(w.name)).map((w) => w.read() as tf.Variable);
 
   return {
-    step(pixels, labels, n, lr) {
-      setLr(lr);
+    variables,
+    gradients(pixels, labels, n) {
       let predicted: tf.Tensor | undefined;
-      const loss = tf.tidy(() => {
+      const { value, grads } = tf.tidy(() => {
         const xs = tf.tensor4d(pixels.subarray(0, n * IMAGE_SIZE * IMAGE_SIZE), [n, IMAGE_SIZE, IMAGE_SIZE, 1]);
         const ys = tf.tensor2d(targets(labels, n), [n, K]);
-        const cost = optimizer.minimize(
-          () => {
-            const logits = forward(xs);
-            predicted = tf.keep(tf.argMax(logits, 1));
-            return tf.losses.softmaxCrossEntropy(ys, logits, undefined, options.labelSmoothing) as tf.Scalar;
-          },
-          true,
-          vars,
-        )!;
-        if (options.weightDecay > 0) {
-          const keep = 1 - lr * options.weightDecay;
-          for (const v of decayed) v.assign(tf.mul(v, keep));
-        }
-        return cost.dataSync()[0];
+        return tf.variableGrads(() => {
+          const logits = forward(xs);
+          predicted = tf.keep(tf.argMax(logits, 1));
+          return tf.losses.softmaxCrossEntropy(ys, logits, undefined, options.labelSmoothing) as tf.Scalar;
+        }, variables);
       });
-      graph?.updateMovingStats();
+      const loss = value.dataSync()[0];
       const pred = predicted!.dataSync();
-      predicted!.dispose();
+      tf.dispose([value, predicted!]);
       let correct = 0;
       let scored = 0;
       for (let i = 0; i < n; i++) {
@@ -91,10 +97,35 @@ export function createTrainer(model: tfl.LayersModel, options: TrainerOptions): 
         scored++;
         if (pred[i] === labels[i]) correct++;
       }
-      return { loss, correct, scored };
+      return { result: { loss, correct, scored }, grads: variables.map((v) => grads[v.name]) };
+    },
+    batchStats: () => graph?.batchStats() ?? new Float32Array(0),
+    update(grads, lr, batchStats) {
+      setLr(lr);
+      tf.tidy(() => {
+        optimizer.applyGradients(variables.map((v, i) => ({ name: v.name, tensor: grads[i] })));
+        if (options.weightDecay > 0) {
+          const keep = 1 - lr * options.weightDecay;
+          for (const v of decayed) v.assign(tf.mul(v, keep));
+        }
+      });
+      graph?.updateMovingStats(batchStats);
     },
     dispose() {
       optimizer.dispose();
     },
+  };
+}
+
+export function createTrainer(model: tfl.LayersModel, options: TrainerOptions): Trainer {
+  const replica = createReplica(model, options);
+  return {
+    step(pixels, labels, n, lr) {
+      const { result, grads } = replica.gradients(pixels, labels, n);
+      replica.update(grads, lr);
+      tf.dispose(grads);
+      return result;
+    },
+    dispose: () => replica.dispose(),
   };
 }

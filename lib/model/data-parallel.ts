@@ -1,0 +1,71 @@
+/**
+ * Data-parallel training: each step's batch is cut into shares, one per replica of the model
+ * (replica-host.ts; worker threads in Node), which compute their gradients at the same time; their
+ * mean, weighted by share size, is what a single trainer would have computed on the whole batch,
+ * and every replica applies it with the same AdamW update. Batch-norm normalises each share with
+ * its own statistics (ghost batch norm); the moving statistics get the whole batch's, the same on
+ * every replica.
+ */
+import * as tf from '@tensorflow/tfjs-core';
+import type * as tfl from '@tensorflow/tfjs-layers';
+import { PIXELS } from '../classes';
+import { combineBatchStats, splitBatch, weightedMeanInto, type ExchangeBuffers } from './gradient-exchange';
+import type { ReplicaHost } from './replica-host';
+import type { StepResult } from './trainer';
+
+/** A replica seen from the coordinator: the same calls, answered later (from another thread). */
+export type RemoteReplica = {
+  [K in keyof ReplicaHost]: (...args: Parameters<ReplicaHost[K]>) => Promise<ReturnType<ReplicaHost[K]>>;
+};
+
+/** A trainer whose steps run elsewhere: fit awaits them, and has the weights copied back before it reads the model. */
+export interface ParallelTrainer {
+  step(pixels: Float32Array, labels: Uint8Array, n: number, lr: number): Promise<StepResult>;
+  /** Copies the replicas' weights (they are all the same) into the model. */
+  syncModel(): Promise<void>;
+  /** Closes the replicas. */
+  dispose(): Promise<void>;
+}
+
+/** Coordinates `replicas` of `model` that share `buffers`; the model itself is only written by syncModel. */
+export function createDataParallelTrainer(model: tfl.LayersModel, replicas: RemoteReplica[], buffers: ExchangeBuffers): ParallelTrainer {
+  const pixels = new Float32Array(buffers.pixels);
+  const labels = new Uint8Array(buffers.labels);
+  const grads = buffers.grads.map((b) => new Float32Array(b));
+  const meanGrads = new Float32Array(buffers.meanGrads);
+  // The last step's updates, not awaited by it: the replicas apply them while the caller makes the
+  // next batch. Each replica handles its calls in order, so the next gradients come after them.
+  let updating: Promise<unknown> = Promise.resolve();
+
+  return {
+    async step(batchPixels, batchLabels, n, lr) {
+      await updating;
+      if (n > labels.length) throw new Error(`a batch of ${n} is larger than the ${labels.length} the replicas were set up for`);
+      pixels.set(batchPixels.subarray(0, n * PIXELS));
+      labels.set(batchLabels.subarray(0, n));
+      const shares = splitBatch(n, replicas.length);
+      const parts = await Promise.all(replicas.map((r, i) => r.gradients(shares[i].start, shares[i].count)));
+      const weights = shares.map((s) => s.count / n);
+      weightedMeanInto(meanGrads, grads, weights);
+      const batchStats = combineBatchStats(parts.map((p) => p.batchStats), weights);
+      updating = Promise.all(replicas.map((r) => r.update(lr, batchStats)));
+      updating.catch(() => {}); // reported by the next await of it, not as an unhandled rejection
+      return {
+        loss: parts.reduce((sum, p, i) => sum + weights[i] * p.result.loss, 0),
+        correct: parts.reduce((sum, p) => sum + p.result.correct, 0),
+        scored: parts.reduce((sum, p) => sum + p.result.scored, 0),
+      };
+    },
+    async syncModel() {
+      await updating;
+      const values = await replicas[0].weights();
+      const tensors = model.weights.map((w, i) => tf.tensor(values[i], w.read().shape));
+      model.setWeights(tensors);
+      tf.dispose(tensors);
+    },
+    async dispose() {
+      await updating.catch(() => {}); // a failed update was reported by the step or sync that awaited it
+      await Promise.all(replicas.map((r) => r.dispose()));
+    },
+  };
+}
