@@ -92,7 +92,7 @@ async function readJson<T>(read: ReadFile, name: string): Promise<T> {
 }
 
 /** Reads the weights listed in model.json and checks their size, hash and values. */
-async function readWeights(read: ReadFile, modelJson: tf.io.ModelJSON, metadata: ModelMetadata): Promise<{ specs: tf.io.WeightsManifestEntry[]; data: ArrayBuffer }> {
+async function readWeights(read: ReadFile, modelJson: tf.io.ModelJSON, metadata: ModelMetadata): Promise<Uint8Array> {
   if (!Array.isArray(modelJson.weightsManifest) || !modelJson.modelTopology) {
     throw new Error(`${MODEL_FILE} is not a TF.js layers model (no topology or weights manifest)`);
   }
@@ -111,7 +111,7 @@ async function readWeights(read: ReadFile, modelJson: tf.io.ModelJSON, metadata:
   if (!new Float32Array(data.buffer, data.byteOffset, data.byteLength / 4).every(Number.isFinite)) {
     throw new Error(`Model file ${name} holds weights that are not finite numbers`);
   }
-  return { specs, data: data.buffer };
+  return data;
 }
 
 /** Loads and validates a model: throws an error naming the file at fault, or the contract broken. */
@@ -119,10 +119,10 @@ export async function loadModel(read: ReadFile): Promise<LoadedModel> {
   const metadata = await readJson<ModelMetadata>(read, METADATA_FILE);
   checkMetadata(metadata);
   const modelJson = await readJson<tf.io.ModelJSON>(read, MODEL_FILE);
-  const { specs, data } = await readWeights(read, modelJson, metadata);
+  const weights = await readWeights(read, modelJson, metadata);
   let model: tfl.LayersModel;
   try {
-    model = await tfl.loadLayersModel(tf.io.fromMemory({ modelTopology: modelJson.modelTopology, weightSpecs: specs, weightData: data }));
+    model = await deserializeModel({ modelJson, weights });
   } catch (err) {
     throw new Error(`${MODEL_FILE} could not be turned into a model: ${(err as Error).message}`);
   }
