@@ -37,21 +37,11 @@ const B = Number(args.batch);
 const reps = Number(args.reps);
 tf.env().set('PROD', true); // no debug checks or console banners in the timings
 
-/** Median milliseconds of `n` runs of `f` after `warm` untimed ones; notes its progress on stderr. */
-async function median(label: string, f: () => unknown, n: number, warm = 2): Promise<number> {
-  process.stderr.write(`timing ${label}...\n`);
-  for (let i = 0; i < warm; i++) await f();
-  const times: number[] = [];
-  for (let i = 0; i < n; i++) {
-    const t = performance.now();
-    await f(); // model.trainOnBatch is async
-    times.push(performance.now() - t);
-  }
-  return times.sort((a, b) => a - b)[Math.floor(n / 2)];
-}
-
-/** Like `median` for several functions at once, timed in turn within each round. */
-async function interleavedMedians(label: string, fs: (() => Promise<unknown>)[], n: number, warm = 2): Promise<number[]> {
+/**
+ * Median milliseconds of `n` runs of each of `fs` after `warm` untimed ones, the functions timed in
+ * turn within each round (so all see the same load on the machine); notes its progress on stderr.
+ */
+async function interleavedMedians(label: string, fs: (() => unknown)[], n: number, warm = 2): Promise<number[]> {
   process.stderr.write(`timing ${label}...\n`);
   const times: number[][] = fs.map(() => []);
   for (let round = 0; round < warm + n; round++) {
@@ -62,6 +52,11 @@ async function interleavedMedians(label: string, fs: (() => Promise<unknown>)[],
     }
   }
   return times.map((ts) => ts.sort((a, b) => a - b)[Math.floor(n / 2)]);
+}
+
+/** The same for one function. */
+async function median(label: string, f: () => unknown, n: number, warm = 2): Promise<number> {
+  return (await interleavedMedians(label, [f], n, warm))[0];
 }
 
 const data = await loadSplit(readFromDir(SHARD_DIR), 'train', { limit: B });
