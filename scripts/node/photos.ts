@@ -17,9 +17,11 @@ export const BUNDLED_MODEL_DIR = new URL('../../public/model/', import.meta.url)
  */
 export async function decodePhoto(file: string): Promise<RgbaImage> {
   try {
-    const { width = 0, height = 0 } = await sharp(file, { pages: 1, limitInputPixels: 120e6 }).metadata();
+    // Turned upright by its EXIF orientation, as browsers draw a camera's photo.
+    const options = { pages: 1, limitInputPixels: 120e6, autoOrient: true };
+    const { width, height } = (await sharp(file, options).metadata()).autoOrient;
     // One pass: decoded and scaled together (no shrink-on-load, which would change the pixels).
-    const { data, info } = await sharp(file, { pages: 1, limitInputPixels: 120e6 })
+    const { data, info } = await sharp(file, options)
       .ensureAlpha()
       .resize({ ...workingSize(width, height), fit: 'fill', kernel: 'cubic', fastShrinkOnLoad: false })
       .raw()
