@@ -19,8 +19,6 @@ export interface Classification {
   thumbnail: string;
   /** Milliseconds spent reading, decoding, preprocessing and classifying. */
   millis: number;
-  /** The same, stage by stage. */
-  stages: Record<string, number>;
   /** 'screen' when the picture's file could not be read and a screenshot of it was classified instead. */
   readFrom?: 'file' | 'screen';
 }

@@ -44,17 +44,13 @@ async function classifySource({ source, crop, requestedBy, requestId }: Request)
     if (signal.aborted) throw new Error(CANCELLED);
   };
   try {
-    const timer = stageTimer();
+    const started = performance.now();
     void modelInUse(); // on a cold start, the model loads while the picture is read
     const bytes = await reads(async () => (stillWanted(), readImage(source, { requestedBy, signal })));
-    timer.lap('read');
     const { image, prepared } = await decodes(async () => {
       stillWanted();
       const image = await decodeImage(bytes, crop);
-      timer.lap('decode');
-      const prepared = preprocess(image.pixels);
-      timer.lap('preprocess');
-      return { image, prepared };
+      return { image, prepared: preprocess(image.pixels) };
     });
     if (!prepared.ok) throw new Error(prepared.message);
     const { answer, model } = await enqueue(async () => {
@@ -62,14 +58,12 @@ async function classifySource({ source, crop, requestedBy, requestId }: Request)
       const model = await modelInUse();
       return { answer: answerFrom(classify(model.model, prepared.input)[0], model.metadata.outOfScope), model };
     });
-    timer.lap('model');
     return {
       answer,
       modelVersion: model.status.version,
       seen: Array.from(prepared.input, (v) => Math.round(v * 255)),
       thumbnail: image.thumbnail,
-      millis: timer.total(),
-      stages: timer.stages,
+      millis: Math.round(performance.now() - started),
     };
   } finally {
     underWay.delete(requestId);
@@ -78,22 +72,6 @@ async function classifySource({ source, crop, requestedBy, requestId }: Request)
 
 function cancel(idPrefix: string): void {
   for (const [id, controller] of underWay) if (id.startsWith(idPrefix)) controller.abort();
-}
-
-/** Where the time of one answer goes, for the end-to-end benchmark. */
-function stageTimer() {
-  const start = performance.now();
-  let last = start;
-  const stages: Record<string, number> = {};
-  return {
-    stages,
-    lap(stage: string) {
-      const now = performance.now();
-      stages[stage] = Math.round((now - last) * 10) / 10;
-      last = now;
-    },
-    total: () => Math.round(performance.now() - start),
-  };
 }
 
 onMessageFrom('offscreen:classify', 'background', ({ data }) => classifySource(data));
