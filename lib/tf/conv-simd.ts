@@ -9,6 +9,7 @@
 // cost a few percent of the kernels' time on our model. The module's memory
 // grows to the largest batch seen and stays there.
 import type { backend_util } from '@tensorflow/tfjs-core';
+import { floatMemory, instantiateInline, type InlineModule } from '../inline-wasm';
 import wasmBase64 from './simd/conv.wasm';
 
 export interface ConvGeometry {
@@ -42,8 +43,7 @@ export function convGeometry(shape: number[], info: backend_util.Conv2DInfo): Co
   };
 }
 
-interface Kernels {
-  memory: WebAssembly.Memory;
+interface Kernels extends InlineModule {
   convFilterGrad(
     xp: number, dy: number, dw: number, images: number, paddedH: number, paddedW: number, inC: number,
     outH: number, outW: number, outC: number, kh: number, kw: number, sh: number, sw: number,
@@ -58,16 +58,8 @@ let kernels: Kernels | undefined;
 
 /** The module's memory as floats, at least `floats` long. Invalidated by the next call. */
 function heapOf(floats: number): { k: Kernels; heap: Float32Array } {
-  if (!kernels) {
-    const bytes = Uint8Array.from(atob(wasmBase64), (c) => c.charCodeAt(0));
-    // Synchronous, as kernels are; the module is well under the 4 KB that
-    // browsers allow to compile synchronously on a main thread.
-    kernels = new WebAssembly.Instance(new WebAssembly.Module(bytes)).exports as unknown as Kernels;
-  }
-  const bytes = 4 * floats;
-  const { memory } = kernels;
-  if (memory.buffer.byteLength < bytes) memory.grow(Math.ceil((bytes - memory.buffer.byteLength) / 65536));
-  return { k: kernels, heap: new Float32Array(memory.buffer) };
+  kernels ??= instantiateInline<Kernels>(wasmBase64);
+  return { k: kernels, heap: floatMemory(kernels, floats) };
 }
 
 const roundUp = (n: number, multiple: number) => Math.ceil(n / multiple) * multiple;
