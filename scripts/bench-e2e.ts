@@ -6,7 +6,11 @@
  * where the warm time goes: the classifier page (reading, decoding, preprocessing, the model, as the
  * card's Details say) and the rest (the background, the messages, the content script, the card).
  *
- *   npm run bench:e2e -- [--runs N]
+ *   npm run bench:e2e -- [--runs N] [--against DIR]
+ *
+ * --against DIR also measures another build of the extension (e.g. the code before a change, built
+ * with `npm run build` in another checkout: its .output/chrome-mv3) in Chromium, in a second browser,
+ * run for run in turn with this one, and prints both and the ratios.
  */
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -22,7 +26,7 @@ import { classifierMillis } from './node/card-details';
 import { SHARD_DIR, readFromDir } from './node/fashion-mnist';
 import { median } from './node/stats';
 
-const { values: args } = parseArgs({ options: { runs: { type: 'string', default: '7' } } });
+const { values: args } = parseArgs({ options: { runs: { type: 'string', default: '7' }, against: { type: 'string' } } });
 const runs = Number(args.runs);
 
 const test = await loadSplit(readFromDir(SHARD_DIR), 'test', { limit: 1 });
@@ -34,67 +38,88 @@ const server = createServer((req, res) => {
 await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
 const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/`;
 
-const extension = await launchWithExtension();
-const page = await extension.context.newPage();
-await page.goto(url);
-await page.locator('#product').click({ button: 'right' });
-
-/**
- * The answer card is in a closed shadow root the page cannot look into, so the moment it shows is
- * taken from DevTools' DOM events instead, stamped with Date.now() here on arrival (the clock the
- * worker's is compared with; the event reaches Node within a millisecond). DevTools sends events only
- * for nodes it has handed out: the document is read whole once per run, and each new card host's
- * shadow root as it is inserted, while the card still says "Classifying…".
- */
-const devtools = await extension.context.newCDPSession(page);
-let answerShown: ((at: number) => void) | undefined;
-// Events simply stop if the browser goes away (an in-page wait would have failed): fail, not hang.
-let browserGone: ((error: Error) => void) | undefined;
-extension.context.on('close', () => browserGone?.(new Error('The browser closed before the answer showed')));
-const isAnswer = (attributes: string[] = []) => attributes.some((v, i) => i % 2 === 0 && v === 'data-state' && attributes[i + 1] === 'answer');
-devtools.on('DOM.childNodeInserted', ({ node }) => {
-  const root = node.nodeName === 'GARMENT-SCOUT-ANSWER' ? node.shadowRoots?.[0] : undefined;
-  if (root) void devtools.send('DOM.requestChildNodes', { nodeId: root.nodeId, depth: -1, pierce: true });
-});
-devtools.on('DOM.setChildNodes', ({ nodes }) => {
-  // Already answered when first seen (never so far: "Classifying…" shows ~100 ms earlier); late by at most the round trip.
-  if (nodes.some((n) => isAnswer(n.attributes))) answerShown?.(Date.now());
-});
-devtools.on('DOM.attributeModified', ({ name, value }) => {
-  if (name === 'data-state' && value === 'answer') answerShown?.(Date.now());
-});
-
-/** Milliseconds from the menu click (in the service worker) to the answer card appearing in the page. */
-async function clickToAnswer(): Promise<number> {
-  await page.evaluate(() => document.querySelectorAll('garment-scout-answer').forEach((e) => e.remove()));
-  await devtools.send('DOM.getDocument', { depth: -1, pierce: true });
-  const shown = new Promise<number>((resolve, reject) => ((answerShown = resolve), (browserGone = reject)));
-  const worker = await extension.serviceWorker();
-  const clicked = await worker.evaluate(async (pageUrl) => {
-    const [tab] = await chrome.tabs.query({ url: pageUrl });
-    const info = { menuItemId: 'classify-garment', editable: false, frameId: 0, pageUrl, srcUrl: `${pageUrl}shirt.jpg`, mediaType: 'image' };
-    const at = Date.now();
-    (chrome.contextMenus.onClicked as unknown as { dispatch(i: object, t: object): void }).dispatch(info, tab);
-    return at;
-  }, url);
-  return (await shown) - clicked;
+interface ChromiumTimes {
+  cold: number[];
+  warm: number[];
+  /** The classifier page's share of each warm run. */
+  warmClassifier: number[];
 }
 
-const cold: number[] = [];
-const warm: number[] = [];
-const warmClassifier: number[] = [];
-for (let i = 0; i < runs; i++) {
-  await (await extension.serviceWorker()).evaluate(async () => {
-    if ((await chrome.runtime.getContexts({ contextTypes: ['OFFSCREEN_DOCUMENT' as chrome.runtime.ContextType] })).length) {
-      await chrome.offscreen.closeDocument();
-    }
+/** The extension built in `extensionDir`, open on the test page, ready to be clicked `runs` times. */
+async function openChromium(extensionDir?: string) {
+  const extension = await launchWithExtension({ extensionDir });
+  const page = await extension.context.newPage();
+  await page.goto(url);
+  await page.locator('#product').click({ button: 'right' });
+
+  /**
+   * The answer card is in a closed shadow root the page cannot look into, so the moment it shows is
+   * taken from DevTools' DOM events instead, stamped with Date.now() here on arrival (the clock the
+   * worker's is compared with; the event reaches Node within a millisecond). DevTools sends events only
+   * for nodes it has handed out: the document is read whole once per run, and each new card host's
+   * shadow root as it is inserted, while the card still says "Classifying…".
+   */
+  const devtools = await extension.context.newCDPSession(page);
+  let answerShown: ((at: number) => void) | undefined;
+  // Events simply stop if the browser goes away (an in-page wait would have failed): fail, not hang.
+  let browserGone: ((error: Error) => void) | undefined;
+  extension.context.on('close', () => browserGone?.(new Error('The browser closed before the answer showed')));
+  const isAnswer = (attributes: string[] = []) => attributes.some((v, i) => i % 2 === 0 && v === 'data-state' && attributes[i + 1] === 'answer');
+  devtools.on('DOM.childNodeInserted', ({ node }) => {
+    const root = node.nodeName === 'GARMENT-SCOUT-ANSWER' ? node.shadowRoots?.[0] : undefined;
+    if (root) void devtools.send('DOM.requestChildNodes', { nodeId: root.nodeId, depth: -1, pierce: true });
   });
-  cold.push(await clickToAnswer());
-  await clickToAnswer(); // the first warm run after a cold start still settles caches
-  warm.push(await clickToAnswer());
-  warmClassifier.push(classifierMillis((await answerCards(page)).at(-1)!.details));
+  devtools.on('DOM.setChildNodes', ({ nodes }) => {
+    // Already answered when first seen (never so far: "Classifying…" shows ~100 ms earlier); late by at most the round trip.
+    if (nodes.some((n) => isAnswer(n.attributes))) answerShown?.(Date.now());
+  });
+  devtools.on('DOM.attributeModified', ({ name, value }) => {
+    if (name === 'data-state' && value === 'answer') answerShown?.(Date.now());
+  });
+
+  /** Milliseconds from the menu click (in the service worker) to the answer card appearing in the page. */
+  async function clickToAnswer(): Promise<number> {
+    await page.evaluate(() => document.querySelectorAll('garment-scout-answer').forEach((e) => e.remove()));
+    await devtools.send('DOM.getDocument', { depth: -1, pierce: true });
+    const shown = new Promise<number>((resolve, reject) => ((answerShown = resolve), (browserGone = reject)));
+    const worker = await extension.serviceWorker();
+    const clicked = await worker.evaluate(async (pageUrl) => {
+      const [tab] = await chrome.tabs.query({ url: pageUrl });
+      const info = { menuItemId: 'classify-garment', editable: false, frameId: 0, pageUrl, srcUrl: `${pageUrl}shirt.jpg`, mediaType: 'image' };
+      const at = Date.now();
+      (chrome.contextMenus.onClicked as unknown as { dispatch(i: object, t: object): void }).dispatch(info, tab);
+      return at;
+    }, url);
+    return (await shown) - clicked;
+  }
+
+  const times: ChromiumTimes = { cold: [], warm: [], warmClassifier: [] };
+  return {
+    times,
+    /** One cold answer, then two warm ones, the second of them measured. */
+    async run() {
+      await (await extension.serviceWorker()).evaluate(async () => {
+        if ((await chrome.runtime.getContexts({ contextTypes: ['OFFSCREEN_DOCUMENT' as chrome.runtime.ContextType] })).length) {
+          await chrome.offscreen.closeDocument();
+        }
+      });
+      times.cold.push(await clickToAnswer());
+      await clickToAnswer(); // the first warm run after a cold start still settles caches
+      times.warm.push(await clickToAnswer());
+      times.warmClassifier.push(classifierMillis((await answerCards(page)).at(-1)!.details));
+    },
+    close: () => extension.close(),
+  };
 }
-await extension.close();
+
+const ours = await openChromium();
+const against = args.against ? await openChromium(args.against) : undefined;
+for (let i = 0; i < runs; i++) {
+  await ours.run();
+  await against?.run();
+}
+await ours.close();
+await against?.close();
 const firefox = await benchFirefox(url, '#product', runs);
 server.close();
 
@@ -109,7 +134,15 @@ function report(cold: { label: string; ms: number[] }, warm: number[], warmClass
 }
 
 console.log(`Click to answer, 1000x1000 JPEG, ${runs} runs each, medians. Chromium, from the click reaching the service worker:`);
-report({ label: 'no offscreen document', ms: cold }, warm, warmClassifier, 100);
+report({ label: 'no offscreen document', ms: ours.times.cold }, ours.times.warm, ours.times.warmClassifier, 100);
+if (against) {
+  const { cold, warm, warmClassifier } = against.times;
+  console.log(`The build in ${args.against}, measured run for run in turn with this one:`);
+  report({ label: 'no offscreen document', ms: cold }, warm, warmClassifier, 100);
+  const ratio = (a: number[], b: number[]) => `${(median(a) / median(b)).toFixed(2)}x`;
+  console.log(`  this build's speed-up: cold ${ratio(cold, ours.times.cold)}, warm ${ratio(warm, ours.times.warm)}, ` +
+    `the classifier page ${ratio(warmClassifier, ours.times.warmClassifier)}`);
+}
 const from = (clicks: FirefoxClick[], moment: 'fromMenu' | 'fromCommand') => clicks.map((c) => c[moment]);
 console.log(`Firefox ESR, the real context menu, from Firefox running the item's command (when it tells the add-on):`);
 report({ label: 'event page suspended', ms: from(firefox.cold, 'fromCommand') }, from(firefox.warm, 'fromCommand'), firefox.warm.map((c) => c.classifier), 150);

@@ -37,9 +37,11 @@ export interface LaunchOptions {
    * environment (LANGUAGE, LANG), and `--lang` too.
    */
   language?: string;
+  /** Another build of the extension (default: this one's, .output/chrome-mv3), for a benchmark to compare. */
+  extensionDir?: string;
 }
 
-export async function launchWithExtension({ language }: LaunchOptions = {}): Promise<LoadedExtension> {
+export async function launchWithExtension({ language, extensionDir = EXTENSION_DIR }: LaunchOptions = {}): Promise<LoadedExtension> {
   const profile = await mkdtemp(join(tmpdir(), 'garment-scout-profile-'));
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: CHROMIUM,
@@ -50,8 +52,8 @@ export async function launchWithExtension({ language }: LaunchOptions = {}): Pro
     }),
     args: [
       ...(language ? [`--lang=${language}`] : []),
-      `--disable-extensions-except=${EXTENSION_DIR}`,
-      `--load-extension=${EXTENSION_DIR}`,
+      `--disable-extensions-except=${extensionDir}`,
+      `--load-extension=${extensionDir}`,
       '--no-sandbox',
       '--disable-gpu',
       // This machine has no network: keep Chromium from reaching for its own services.
