@@ -30,7 +30,7 @@ function garmentFill(data: Dataset, r: Rng): Fill {
   };
 }
 
-/** Two garments of different kinds, one shifted, overlaid. */
+/** Two garments (of any kinds, the same one a tenth of the time), one shifted, overlaid. */
 function overlay(data: Dataset, r: Rng, out: Float32Array): void {
   const a = garment(data, r);
   const b = garment(data, r);
