@@ -5,7 +5,7 @@
  *
  *   npm run train -- [--epochs N] [--batch N] [--lr X] [--limit N] [--out DIR] [--arch JSON]
  *                    [--val N] [--seed N] [--wd X] [--smooth X] [--augment default|light|none] [--minutes M] [--from DIR]
- *                    [--outliers N] [--workers N]
+ *                    [--outliers N] [--outlier-kinds all|drawn] [--workers N]
  *
  * --workers sets how many worker threads train replicas of the model side by side, each on its share
  * of every batch, their gradients averaged (data-parallel; lib/model/data-parallel.ts): by default one
@@ -14,7 +14,8 @@
  * another job keeps a core busy, 1 is faster: every step waits for the slowest worker.
  * --minutes caps the training loop's wall time (the learning-rate schedule follows whichever of
  * steps and time is further along), for runs on a shared machine. --outliers adds N pictures of none
- * of the 10 kinds (lib/ood/outlier-set.ts) with the uniform distribution as their target.
+ * of the 10 kinds (lib/ood/outlier-set.ts) with the uniform distribution as their target: drawn ones
+ * and ones made from Fashion-MNIST, or, with --outlier-kinds drawn, drawn ones only.
  */
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -34,7 +35,7 @@ import { evaluateOutputs } from '../lib/model/metrics';
 import { predictAll } from '../lib/model/predict';
 import { perClassTable } from '../lib/model/report';
 import { fitModelDetector } from '../lib/ood/fit-model-detector';
-import { outlierSet } from '../lib/ood/outlier-set';
+import { OUTLIER_KINDS, outlierSet, type OutlierKinds } from '../lib/ood/outlier-set';
 import { useWasmBackend } from '../lib/tf/backend';
 import { readFromDir, SHARD_DIR } from './node/fashion-mnist';
 import { defaultWorkerCount, startWorkerTrainer } from './node/worker-replicas';
@@ -55,6 +56,7 @@ const { values: args } = parseArgs({
     from: { type: 'string' },
     augment: { type: 'string', default: 'default' },
     outliers: { type: 'string', default: '0' },
+    'outlier-kinds': { type: 'string', default: 'all' },
     workers: { type: 'string', default: String(defaultWorkerCount()) },
   },
 });
@@ -84,7 +86,9 @@ const test = await loadSplit(read, 'test');
 const seed = Number(args.seed);
 const split = holdOut(all, Number(args.val), seed);
 const garments = args.limit ? subset(split.train, Array.from({ length: Math.min(Number(args.limit), split.train.count) }, (_, i) => i)) : split.train;
-const outliers = outlierSet(Number(args.outliers), garments, seed);
+const outlierKinds = args['outlier-kinds'] as OutlierKinds;
+if (!OUTLIER_KINDS.includes(outlierKinds)) throw new Error(`--outlier-kinds must be one of ${OUTLIER_KINDS.join(', ')}`);
+const outliers = outlierSet(Number(args.outliers), garments, seed, outlierKinds);
 const train = concat(garments, outliers);
 const validation = split.validation;
 log(`Data: ${garments.count} training, ${outliers.count} outliers, ${validation.count} validation, ${test.count} test images`);
@@ -177,6 +181,7 @@ const metadata = await saveModel(
       data: 'Fashion-MNIST training split',
       trainImages: garments.count,
       outliers: outliers.count,
+      ...(outliers.count > 0 ? { outlierKinds } : {}),
       validationImages: validation.count,
       architecture,
       ...(start ? { continuedFrom: start.metadata.version, continuedFromTraining: start.metadata.training } : {}),

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { PIXELS } from '../classes';
-import { augmentImage, DEFAULT_AUGMENT, makeBatch, NO_AUGMENT } from './augment';
+import { augmentImage, DEFAULT_AUGMENT, makeBatch, NO_AUGMENT, squareToQuad } from './augment';
 import { createRng } from './rng';
 
 /** A bright block on the left half of a black image. */
@@ -79,6 +79,47 @@ describe('augmentation', () => {
     const changed = aspects({ ...NO_AUGMENT, rotate: 15, stretch: 0.2 });
     expect(Math.min(...changed)).toBeLessThan(0.6);
     expect(Math.max(...changed)).toBeGreaterThan(0.75);
+  });
+
+  it('maps the unit square onto any quadrilateral, corners to corners', () => {
+    const corners: [number, number][] = [[0.1, -0.05], [0.9, 0.1], [1.15, 1.05], [-0.1, 0.85]];
+    const warp = squareToQuad(corners);
+    [[0, 0], [1, 0], [1, 1], [0, 1]].forEach(([u, v], i) => {
+      const [x, y] = warp(u, v);
+      expect(x).toBeCloseTo(corners[i][0], 9);
+      expect(y).toBeCloseTo(corners[i][1], 9);
+    });
+    const identity = squareToQuad([[0, 0], [1, 0], [1, 1], [0, 1]]);
+    expect(identity(0.3, 0.7)[0]).toBeCloseTo(0.3, 9);
+    expect(identity(0.3, 0.7)[1]).toBeCloseTo(0.7, 9);
+  });
+
+  it('changes the viewpoint only when asked to, then fits the object to the square as preprocessing does', () => {
+    const tmp = new Float32Array(PIXELS);
+    const rng = createRng(6);
+    /** The box of the pixels above a tenth of full brightness. */
+    const box = (img: Float32Array) => {
+      const [xs, ys] = [[] as number[], [] as number[]];
+      img.forEach((v, p) => v > 0.1 && (xs.push(p % 28), ys.push(Math.floor(p / 28))));
+      return { x0: Math.min(...xs), x1: Math.max(...xs), y0: Math.min(...ys), y1: Math.max(...ys) };
+    };
+    const shapes = new Set<string>();
+    for (let i = 0; i < 20; i++) {
+      const img = new Float32Array(blockImage()).map((v) => v / 255);
+      augmentImage(img, tmp, rng, { ...NO_AUGMENT, pose: 1, poseJitter: 0.2 });
+      const b = box(img);
+      // The long side fills the square again (the 8x12 block was 12 tall), and the object is centred.
+      expect(Math.max(b.x1 - b.x0, b.y1 - b.y0) + 1).toBeGreaterThanOrEqual(25);
+      expect(Math.abs((b.x0 + b.x1) / 2 - 13.5)).toBeLessThanOrEqual(1.5);
+      expect(Math.abs((b.y0 + b.y1) / 2 - 13.5)).toBeLessThanOrEqual(1.5);
+      shapes.add(`${b.x1 - b.x0}x${b.y1 - b.y0}`);
+    }
+    // Viewpoints differ: the block comes out in several proportions.
+    expect(shapes.size).toBeGreaterThan(3);
+    // Without `pose`, the block stays where it was.
+    const plain = new Float32Array(blockImage()).map((v) => v / 255);
+    augmentImage(plain, tmp, createRng(6), NO_AUGMENT);
+    expect(box(plain)).toEqual({ x0: 4, x1: 11, y0: 8, y1: 19 });
   });
 
   it('applies the photometric changes only sometimes with the default probabilities', () => {

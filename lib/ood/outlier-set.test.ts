@@ -30,6 +30,18 @@ describe('outliers for outlier exposure', () => {
     }
   });
 
+  it('can be drawn ones only, none made of the garments themselves', () => {
+    // Two garments overlaid hold nothing but the garments' own pixel values (0 and 200 here).
+    const madeOfGarments = (set: { count: number; images: Uint8Array }) =>
+      Array.from({ length: set.count }, (_, i) => set.images.subarray(i * PIXELS, (i + 1) * PIXELS)).filter((img) =>
+        img.every((v) => v === 0 || v === 200),
+      ).length;
+    expect(madeOfGarments(outlierSet(200, garments, 4))).toBeGreaterThan(5);
+    const drawn = outlierSet(200, garments, 4, 'drawn');
+    expect(madeOfGarments(drawn)).toBe(0);
+    expect(drawn.labels.every((l) => l === OUTLIER)).toBe(true);
+  });
+
   it('are drawn without any garment data too, as values in [0, 1] fitted to the 28x28 frame', () => {
     const rng = createRng(9);
     const img = new Float32Array(PIXELS);

@@ -61,18 +61,25 @@ function fragment(data: Dataset, r: Rng, out: Float32Array): void {
   out.set(fitToSquare(g, N, box, N));
 }
 
+/** Which outliers a set holds: all kinds, or the drawn ones only (none made from Fashion-MNIST). */
+export type OutlierKinds = 'all' | 'drawn';
+
+export const OUTLIER_KINDS: readonly OutlierKinds[] = ['all', 'drawn'];
+
 /**
- * `count` outliers as bytes, labelled OUTLIER: five in eight drawn, the rest made from `data`.
- * Seeded: the same arguments give the same set.
+ * `count` outliers as bytes, labelled OUTLIER: five in eight drawn and the rest made from `data`, or
+ * all drawn. Seeded: the same arguments give the same set.
  */
-export function outlierSet(count: number, data: Dataset, seed: number): Dataset {
+export function outlierSet(count: number, data: Dataset, seed: number, kinds: OutlierKinds = 'all'): Dataset {
   const r = createRng(seed);
   const images = new Uint8Array(count * PIXELS);
   const img = new Float32Array(PIXELS);
   const makers = [overlay, collage, fragment];
+  // The same draw for either kind of set, so a drawn-only set draws its pictures from the same numbers.
+  const drawnShare = kinds === 'drawn' ? 1 : 5 / 8;
   for (let i = 0; i < count; i++) {
     img.fill(0);
-    if (data.count > 0 && !r.chance(5 / 8)) makers[r.int(makers.length)](data, r, img);
+    if (data.count > 0 && !r.chance(drawnShare)) makers[r.int(makers.length)](data, r, img);
     // A fragment of empty background is no picture at all: draw one instead.
     if (!img.some((v) => v > 0.05)) drawOutlier(r, img, data.count > 0 && r.chance(0.6) ? garmentFill(data, r) : undefined);
     for (let p = 0; p < PIXELS; p++) images[i * PIXELS + p] = Math.round(Math.min(1, Math.max(0, img[p])) * 255);
