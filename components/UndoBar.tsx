@@ -1,4 +1,4 @@
-import { useEffect, useRef } from 'preact/hooks';
+import { useLayoutEffect, useRef } from 'preact/hooks';
 import { t } from '../lib/i18n';
 
 export interface Undoable {
@@ -14,7 +14,9 @@ export interface Undoable {
  */
 export function UndoBar({ action, onDone }: { action?: Undoable; onDone(): void }) {
   const undo = useRef<HTMLButtonElement>(null);
-  useEffect(() => {
+  // In the same commit as the render that disabled or removed the control the user was on: with a
+  // plain effect, which runs after paint, focus sat on nothing for a frame.
+  useLayoutEffect(() => {
     if (action?.focus) undo.current?.focus();
   }, [action]);
   return (

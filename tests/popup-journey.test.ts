@@ -256,7 +256,7 @@ describe('the popup', () => {
     await popup.getByRole('button', { name: 'Clear all' }).click();
     await expect.poll(() => entries().count()).toBe(0);
     expect(await popup.getByTestId('undo-bar').innerText()).toMatch(new RegExp(`^Cleared ${count} answers\\.\\s*Undo$`));
-    expect(await popup.evaluate(() => document.activeElement?.textContent)).toBe('Undo');
+    await expect.poll(() => popup.evaluate(() => document.activeElement?.textContent)).toBe('Undo');
     expect(await popup.getByRole('button', { name: 'Clear all' }).isDisabled()).toBe(true);
     await popup.keyboard.press('Enter');
     await expect.poll(() => entries().count()).toBe(count);
