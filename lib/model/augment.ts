@@ -105,27 +105,9 @@ interface Affine {
   aspect: number;
 }
 
-/** Bilinear resample with optional flip, rotation, scale and aspect about the centre, and shift; outside is black. */
-function affine(src: Float32Array, dst: Float32Array, t: Affine): void {
-  const at = (yy: number, xx: number) => (yy < 0 || yy >= N || xx < 0 || xx >= N ? 0 : src[yy * N + xx]);
-  // Where each output pixel comes from: undo the shift, the scale per axis, then the rotation.
-  const [cos, sin] = [Math.cos(t.angle), Math.sin(t.angle)];
-  const [sxScale, syScale] = [t.scale * Math.exp(t.aspect / 2), t.scale * Math.exp(-t.aspect / 2)];
-  for (let y = 0; y < N; y++) {
-    const v = (y - C - t.dy) / syScale;
-    for (let x = 0; x < N; x++) {
-      const u = ((t.flip ? N - 1 - x : x) - C - t.dx) / sxScale;
-      const sx = cos * u + sin * v + C;
-      const sy = -sin * u + cos * v + C;
-      const x0 = Math.floor(sx);
-      const fx = sx - x0;
-      const y0 = Math.floor(sy);
-      const fy = sy - y0;
-      dst[y * N + x] =
-        (at(y0, x0) * (1 - fx) + at(y0, x0 + 1) * fx) * (1 - fy) +
-        (at(y0 + 1, x0) * (1 - fx) + at(y0 + 1, x0 + 1) * fx) * fy;
-    }
-  }
+/** The pixel at (x, y) of a side x side image; outside is black. */
+function texel(img: Float32Array, side: number, y: number, x: number): number {
+  return y < 0 || y >= side || x < 0 || x >= side ? 0 : img[y * side + x];
 }
 
 /** Bilinear sample of a side x side image at (x, y) in pixel centres; outside is black. */
@@ -135,8 +117,24 @@ function bilinear(img: Float32Array, side: number, x: number, y: number): number
   if (x0 < -1 || y0 < -1 || x0 >= side || y0 >= side) return 0;
   const fx = x - x0;
   const fy = y - y0;
-  const at = (yy: number, xx: number) => (yy < 0 || yy >= side || xx < 0 || xx >= side ? 0 : img[yy * side + xx]);
-  return (at(y0, x0) * (1 - fx) + at(y0, x0 + 1) * fx) * (1 - fy) + (at(y0 + 1, x0) * (1 - fx) + at(y0 + 1, x0 + 1) * fx) * fy;
+  return (
+    (texel(img, side, y0, x0) * (1 - fx) + texel(img, side, y0, x0 + 1) * fx) * (1 - fy) +
+    (texel(img, side, y0 + 1, x0) * (1 - fx) + texel(img, side, y0 + 1, x0 + 1) * fx) * fy
+  );
+}
+
+/** Bilinear resample with optional flip, rotation, scale and aspect about the centre, and shift; outside is black. */
+function affine(src: Float32Array, dst: Float32Array, t: Affine): void {
+  // Where each output pixel comes from: undo the shift, the scale per axis, then the rotation.
+  const [cos, sin] = [Math.cos(t.angle), Math.sin(t.angle)];
+  const [sxScale, syScale] = [t.scale * Math.exp(t.aspect / 2), t.scale * Math.exp(-t.aspect / 2)];
+  for (let y = 0; y < N; y++) {
+    const v = (y - C - t.dy) / syScale;
+    for (let x = 0; x < N; x++) {
+      const u = ((t.flip ? N - 1 - x : x) - C - t.dx) / sxScale;
+      dst[y * N + x] = bilinear(src, N, cos * u + sin * v + C, -sin * u + cos * v + C);
+    }
+  }
 }
 
 /**
