@@ -62,9 +62,8 @@ function fragment(data: Dataset, r: Rng, out: Float32Array): void {
 }
 
 /** Which outliers a set holds: all kinds, or the drawn ones only (none made from Fashion-MNIST). */
-export type OutlierKinds = 'all' | 'drawn';
-
-export const OUTLIER_KINDS: readonly OutlierKinds[] = ['all', 'drawn'];
+export const OUTLIER_KINDS = ['all', 'drawn'] as const;
+export type OutlierKinds = (typeof OUTLIER_KINDS)[number];
 
 /**
  * `count` outliers as bytes, labelled OUTLIER: five in eight drawn and the rest made from `data`, or
