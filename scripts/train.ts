@@ -17,27 +17,17 @@
  * of the 10 kinds (lib/ood/outlier-set.ts) with the uniform distribution as their target: drawn ones
  * and ones made from Fashion-MNIST, or, with --outlier-kinds drawn, drawn ones only.
  */
-import { mkdir, writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import sharp from 'sharp';
-import { CLASS_NAMES } from '../lib/classes';
 import { loadSplit } from '../lib/data/shards';
-import { buildModel, countMacs, DEFAULT_ARCHITECTURE, foldTemperature, type ArchitectureConfig } from '../lib/model/architecture';
+import { buildModel, countMacs, DEFAULT_ARCHITECTURE, type ArchitectureConfig } from '../lib/model/architecture';
 import { AUGMENT_PRESETS } from '../lib/model/augment';
-import { expectedCalibrationError, fitTemperature, nll, softmaxRows } from '../lib/model/calibration';
-import { INPUT_DESCRIPTION, INPUT_SHAPE } from '../lib/model/contract';
-import { trainingCurvesSvg } from '../lib/model/curves';
 import { concat, holdOut, subset } from '../lib/model/dataset';
 import { defaultFitOptions, fit, type FitOptions } from '../lib/model/fit';
-import { loadModel, saveModel } from '../lib/model/io';
-import { evaluateOutputs } from '../lib/model/metrics';
-import { predictAll } from '../lib/model/predict';
-import { perClassTable } from '../lib/model/report';
-import { fitModelDetector } from '../lib/ood/fit-model-detector';
+import { loadModel } from '../lib/model/io';
 import { OUTLIER_KINDS, outlierSet, type OutlierKinds } from '../lib/ood/outlier-set';
 import { useWasmBackend } from '../lib/tf/backend';
 import { readFromDir, SHARD_DIR } from './node/fashion-mnist';
+import { finishModel } from './node/finish-model';
 import { defaultWorkerCount, startWorkerTrainer } from './node/worker-replicas';
 
 const { values: args } = parseArgs({
@@ -145,67 +135,37 @@ const { history, validationLogits } = await fit(model, train, validation, {
 });
 const trainSeconds = (Date.now() - started) / 1000;
 
-// Temperature scaling on the validation split, folded into the logits layer.
 if (!validationLogits) throw new Error('temperature scaling needs a validation split: set --val above 0');
-const temperature = fitTemperature(validationLogits, validation.labels);
-const calibration = {
-  split: 'validation',
-  bins: 15,
-  eceBefore: expectedCalibrationError(softmaxRows(validationLogits), validation.labels),
-  eceAfter: expectedCalibrationError(softmaxRows(validationLogits, temperature), validation.labels),
-  nllBefore: nll(validationLogits, validation.labels),
-  nllAfter: nll(validationLogits, validation.labels, temperature),
-};
-foldTemperature(model, temperature);
-log(`Calibration: T = ${temperature.toFixed(3)}, validation ECE ${pct(calibration.eceBefore)} -> ${pct(calibration.eceAfter)}`);
-
-const testProbs = predictAll(model, test.images, test.count);
-const result = evaluateOutputs(testProbs, test.labels);
-const testEce = expectedCalibrationError(testProbs, test.labels);
-log(`Test accuracy: ${pct(result.accuracy)} (${test.count} images), test ECE ${pct(testEce)}\n${perClassTable(result)}`);
-const outOfScope = fitModelDetector(model, validation, garments);
-log(`Out of scope: threshold ${outOfScope.threshold.toFixed(4)}, calls ${pct(outOfScope.fit.outliersFlagged)} of the check outliers out of scope (AUROC ${outOfScope.fit.auroc.toFixed(3)})`);
-
-await mkdir(args.out, { recursive: true });
-const metadata = await saveModel(
-  model,
-  {
-    format: 1,
-    createdAt: new Date().toISOString(),
-    classNames: [...CLASS_NAMES],
-    inputShape: [...INPUT_SHAPE],
-    input: INPUT_DESCRIPTION,
-    params: model.countParams(),
-    macsPerImage: macs,
-    training: {
-      data: 'Fashion-MNIST training split',
-      trainImages: garments.count,
-      outliers: outliers.count,
-      ...(outliers.count > 0 ? { outlierKinds } : {}),
-      validationImages: validation.count,
-      architecture,
-      ...(start ? { continuedFrom: start.metadata.version, continuedFromTraining: start.metadata.training } : {}),
-      epochs: options.epochs,
-      epochsTrained: history.length - 1 + (history.at(-1)?.fraction ?? 1),
-      budgetMinutes: args.minutes ? Number(args.minutes) : undefined,
-      batchSize: options.batchSize,
-      optimizer: 'Adam + decoupled weight decay',
-      schedule: { kind: 'one-cycle', ...options.schedule },
-      weightDecay: options.weightDecay,
-      labelSmoothing: options.labelSmoothing,
-      augment: options.augment,
-      seed,
-      backend: 'wasm',
-      workers,
-      seconds: Math.round(trainSeconds),
-      history,
-    },
-    temperature,
-    calibration: { ...calibration, testEce },
-    test: { count: result.count, accuracy: result.accuracy, perClass: result.perClass },
-    outOfScope,
+const metadata = await finishModel(model, {
+  validation,
+  validationLogits,
+  garments,
+  test,
+  history,
+  out: args.out,
+  log,
+  training: {
+    data: 'Fashion-MNIST training split',
+    trainImages: garments.count,
+    outliers: outliers.count,
+    ...(outliers.count > 0 ? { outlierKinds } : {}),
+    validationImages: validation.count,
+    architecture,
+    ...(start ? { continuedFrom: start.metadata.version, continuedFromTraining: start.metadata.training } : {}),
+    epochs: options.epochs,
+    epochsTrained: history.length - 1 + (history.at(-1)?.fraction ?? 1),
+    budgetMinutes: args.minutes ? Number(args.minutes) : undefined,
+    batchSize: options.batchSize,
+    optimizer: 'Adam + decoupled weight decay',
+    schedule: { kind: 'one-cycle', ...options.schedule },
+    weightDecay: options.weightDecay,
+    labelSmoothing: options.labelSmoothing,
+    augment: options.augment,
+    seed,
+    backend: 'wasm',
+    workers,
+    seconds: Math.round(trainSeconds),
+    history,
   },
-  (name, bytes) => writeFile(join(args.out, name), bytes),
-);
-await sharp(Buffer.from(trainingCurvesSvg(history, result.accuracy))).png().toFile(join(args.out, 'training-curves.png'));
+});
 log(`Wrote ${metadata.version} (${(metadata.weights.bytes / 1024).toFixed(0)} KiB of weights) to ${args.out} in ${((Date.now() - started) / 60000).toFixed(1)} min`);
