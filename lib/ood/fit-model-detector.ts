@@ -1,6 +1,7 @@
 /**
  * Fits a model's out-of-scope threshold: on validation images augmented the way photos differ from
- * scans (turned, stretched, other exposure, imperfect background removal: PHOTO_AUGMENT), the in-scope
+ * scans (turned, stretched, seen from another angle, other exposure, imperfect background removal:
+ * PHOTO_AUGMENT), the in-scope
  * side, and on a fresh set of outliers (drawn, and made from Fashion-MNIST). Used at the end of
  * training and of fine-tuning, so every saved model carries a detector fitted to its own weights.
  */
