@@ -23,6 +23,7 @@ export function BundledCurves({ metadataUrl }: { metadataUrl: string }) {
       {last && (
         <p class="muted">
           {history.sessions === 1 ? t('bundledSessionsOne', { epochs }) : t('bundledSessionsMany', { sessions: formatCount(history.sessions), epochs })}
+          {history.soup && ` ${t('bundledSoup', { runs: formatCount(history.soup.runs), epochs: formatCount(history.soup.epochs) })}`}
         </p>
       )}
       <div class="charts">

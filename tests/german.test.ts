@@ -114,6 +114,7 @@ describe('in German', () => {
       expect(await text('loss-chart')).toContain('sobald ein Training beginnt');
       expect(await text('bundled-accuracy-chart')).toMatch(/Nach \d+ Epochen: Training \d+,\d\s%, Validierung \d+,\d\s%\./);
       expect(await text('bundled-loss-chart')).toMatch(/Nach \d+ Epochen: Training \d+,\d{3}, Validierung \d+,\d{3}\./);
+      expect(await options.getByText(/Danach wurden \d+ Läufe von je \d+ weiteren Epochen/).count()).toBe(1);
       await expectAccessibleInLightAndDark(options);
     });
 

@@ -51,6 +51,8 @@ describe('the options page', () => {
     expect(await options.getByTestId('loss-chart').locator('canvas').count()).toBe(0);
     expect(Number(await options.getByTestId('bundled-loss-chart').getAttribute('data-points'))).toBeGreaterThan(10);
     expect(await options.getByTestId('bundled-accuracy-chart').innerText()).toMatch(/After \d+ epochs: training \d+\.\d%, validation \d+\.\d%/);
+    // The bundled model is a soup: the curves are its start's, and a sentence says what came after them.
+    expect(await options.getByText(/Then \d+ runs of \d+ more epochs each, .+ were averaged into this model/).count()).toBe(1);
     await expectAccessibleInLightAndDark(options);
   });
 

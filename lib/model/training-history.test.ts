@@ -20,10 +20,20 @@ describe('trainingHistory', () => {
     expect(trainingHistory(undefined)).toEqual({ epochs: [], sessions: 0 });
   });
 
+  it('says how many runs a soup averaged, after the curves of the model they started from', () => {
+    const start = { history: [epoch(1), epoch(2)] };
+    const soup = trainingHistory({ continuedFromTraining: start, soupOf: [{ epochs: 3 }, { epochs: 3 }, { epochs: 2 }] });
+    expect(soup).toMatchObject({ sessions: 1, soup: { runs: 3, epochs: 3 } });
+    expect(soup.epochs.map((e) => e.epoch)).toEqual([1, 2]);
+    expect(trainingHistory(start).soup).toBeUndefined();
+  });
+
   it('reads the bundled model', () => {
     const metadata = JSON.parse(readFileSync(new URL('../../public/model/metadata.json', import.meta.url), 'utf8'));
     const { epochs, sessions } = trainingHistory(metadata.training);
     expect(sessions).toBeGreaterThan(0);
-    expect(epochs.at(-1)!.epoch).toBeGreaterThanOrEqual(metadata.training.epochsTrained);
+    // The last session with epochs: the model's own, or for a soup the one its runs started from.
+    const last = metadata.training.soupOf ? metadata.training.continuedFromTraining : metadata.training;
+    expect(epochs.at(-1)!.epoch).toBeGreaterThanOrEqual(last.epochsTrained);
   });
 });
