@@ -45,7 +45,7 @@ const mean = averageWeights(runs.map((r) => r.model.getWeights().map((w) => w.da
 // The soup takes the first run's layers; each run's own temperature, folded into its logits layer,
 // is averaged with the rest, and finishModel fits the soup's own on top of it.
 const model = runs[0].model;
-model.setWeights(mean.map((values, i) => tf.tensor(values, model.weights[i].shape as number[])));
+tf.tidy(() => model.setWeights(mean.map((values, i) => tf.tensor(values, model.weights[i].shape as number[]))));
 for (const run of runs.slice(1)) run.model.dispose();
 log(`Averaged ${runs.length} runs fine-tuned from ${start}: ${runs.map((r) => r.metadata.version).join(', ')}`);
 
