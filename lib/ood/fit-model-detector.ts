@@ -1,9 +1,9 @@
 /**
  * Fits a model's out-of-scope threshold: on validation images augmented the way photos differ from
  * scans (turned, stretched, seen from another angle, other exposure, imperfect background removal:
- * PHOTO_AUGMENT), the in-scope
- * side, and on a fresh set of outliers (drawn, and made from Fashion-MNIST). Used at the end of
- * training and of fine-tuning, so every saved model carries a detector fitted to its own weights.
+ * PHOTO_AUGMENT), the in-scope side, and on a fresh set of outliers (drawn, and made from
+ * Fashion-MNIST). Used at the end of training, of a soup and of fine-tuning, so every saved model
+ * carries a detector fitted to its own weights.
  */
 import type * as tfl from '@tensorflow/tfjs-layers';
 import { CLASS_NAMES } from '../classes';

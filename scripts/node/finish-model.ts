@@ -39,8 +39,8 @@ export interface FinishOptions {
 }
 
 export async function finishModel(model: tfl.LayersModel, o: FinishOptions): Promise<ModelMetadata> {
-  const temperature = fitTemperature(o.validationLogits, o.validation.labels);
   const labels = o.validation.labels;
+  const temperature = fitTemperature(o.validationLogits, labels);
   const calibration = {
     split: 'validation',
     bins: 15,
