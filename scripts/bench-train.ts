@@ -21,6 +21,7 @@ import { createRng } from '../lib/model/rng';
 import { createTrainer } from '../lib/model/trainer';
 import { useWasmBackend } from '../lib/tf/backend';
 import { readFromDir, SHARD_DIR } from './node/fashion-mnist';
+import { interleavedMedians, timedMedian } from './node/stats';
 import { defaultWorkerCount, startWorkerTrainer } from './node/worker-replicas';
 
 const { values: args } = parseArgs({
@@ -36,28 +37,6 @@ const { values: args } = parseArgs({
 const B = Number(args.batch);
 const reps = Number(args.reps);
 tf.env().set('PROD', true); // no debug checks or console banners in the timings
-
-/**
- * Median milliseconds of `n` runs of each of `fs` after `warm` untimed ones, the functions timed in
- * turn within each round (so all see the same load on the machine); notes its progress on stderr.
- */
-async function interleavedMedians(label: string, fs: (() => unknown)[], n: number, warm = 2): Promise<number[]> {
-  process.stderr.write(`timing ${label}...\n`);
-  const times: number[][] = fs.map(() => []);
-  for (let round = 0; round < warm + n; round++) {
-    for (const [i, f] of fs.entries()) {
-      const t = performance.now();
-      await f();
-      if (round >= warm) times[i].push(performance.now() - t);
-    }
-  }
-  return times.map((ts) => ts.sort((a, b) => a - b)[Math.floor(n / 2)]);
-}
-
-/** The same for one function. */
-async function median(label: string, f: () => unknown, n: number, warm = 2): Promise<number> {
-  return (await interleavedMedians(label, [f], n, warm))[0];
-}
 
 const data = await loadSplit(readFromDir(SHARD_DIR), 'train', { limit: B });
 const pixels = new Float32Array(B * PIXELS);
@@ -77,12 +56,12 @@ const stepper = (graph: 'fast' | 'layers') => {
   return () => void trainer.step(pixels, labels, B, 1e-4);
 };
 
-const wasmInferMs = await median('wasm inference', () => classify(model, images), reps * 2);
-const predictMs = await median('wasm inference, model.predict', predict(x), reps * 2);
+const wasmInferMs = await timedMedian('wasm inference', () => classify(model, images), reps * 2);
+const predictMs = await timedMedian('wasm inference, model.predict', predict(x), reps * 2);
 // Warm means steady state: tfjs's JS takes some hundred calls to be fully optimised.
-const singleMs = await median('wasm one-image inference', () => classify(model, images[0]), 100, 200);
-const singlePredictMs = await median('wasm one-image inference, model.predict', predict(x1), 100, 200);
-const wasmTrainMs = await median('wasm training step', stepper('fast'), reps);
+const singleMs = await timedMedian('wasm one-image inference', () => classify(model, images[0]), 100, 200);
+const singlePredictMs = await timedMedian('wasm one-image inference, model.predict', predict(x1), 100, 200);
+const wasmTrainMs = await timedMedian('wasm training step', stepper('fast'), reps);
 
 // Data-parallel against this thread, on the same batch. A timed run is several steps and then
 // waiting for the workers' last update, since each step's update runs after the step returns.
@@ -100,13 +79,13 @@ const [oneThreadMs, parallelMs] = (await interleavedMedians(`training in this th
   },
 ], reps)).map((ms) => ms / STEPS_PER_RUN);
 await parallel.dispose();
-const layersTrainMs = await median('wasm training step, tfjs-layers pass', stepper('layers'), Math.max(3, reps >> 1));
+const layersTrainMs = await timedMedian('wasm training step, tfjs-layers pass', stepper('layers'), Math.max(3, reps >> 1));
 const fitModel = buildModel(arch); // model.fit's path: compiled model, softmax output, trainOnBatch
 fitModel.compile({ optimizer: tf.train.adam(1e-4), loss: 'categoricalCrossentropy' });
-const fitMs = await median('wasm model.trainOnBatch', () => fitModel.trainOnBatch(x, ys), Math.max(3, reps >> 1));
+const fitMs = await timedMedian('wasm model.trainOnBatch', () => fitModel.trainOnBatch(x, ys), Math.max(3, reps >> 1));
 
 await tf.setBackend('cpu');
-const cpuTrainMs = await median('cpu training step', stepper('fast'), Number(args['cpu-reps']), 1);
+const cpuTrainMs = await timedMedian('cpu training step', stepper('fast'), Number(args['cpu-reps']), 1);
 
 const ips = (ms: number, n = B) => (n * 1000) / ms;
 const result = {
