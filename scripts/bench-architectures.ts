@@ -10,14 +10,11 @@
 import { parseArgs } from 'node:util';
 import * as tf from '@tensorflow/tfjs-core';
 import { PIXELS } from '../lib/classes';
-import { loadSplit } from '../lib/data/shards';
 import { type ArchitectureConfig, buildModel, countMacs, DEFAULT_ARCHITECTURE } from '../lib/model/architecture';
-import { makeBatch } from '../lib/model/augment';
 import { classify } from '../lib/model/predict';
-import { createRng } from '../lib/model/rng';
 import { createTrainer } from '../lib/model/trainer';
 import { useWasmBackend } from '../lib/tf/backend';
-import { readFromDir, SHARD_DIR } from './node/fashion-mnist';
+import { loadBenchBatch } from './node/bench-batch';
 import { interleavedMedians } from './node/stats';
 
 const { values: args } = parseArgs({ options: { reps: { type: 'string', default: '7' } } });
@@ -40,10 +37,7 @@ const CANDIDATES: [string, ArchitectureConfig][] = [
   ["ResNet-20's convs", { ...DEFAULT_ARCHITECTURE, stages: [times(7, 16), times(6, 32), times(6, 64)], head: 'gap' }],
 ];
 
-const data = await loadSplit(readFromDir(SHARD_DIR), 'train', { limit: B });
-const pixels = new Float32Array(B * PIXELS);
-makeBatch(data.images, Array.from({ length: B }, (_, i) => i), pixels, createRng(1), null);
-const labels = data.labels.slice(0, B);
+const { pixels, labels } = await loadBenchBatch(B);
 const oneImage = pixels.subarray(0, PIXELS);
 
 await useWasmBackend();

@@ -13,14 +13,11 @@ import { parseArgs } from 'node:util';
 import '@tensorflow/tfjs-backend-cpu';
 import * as tf from '@tensorflow/tfjs-core';
 import { IMAGE_SIZE, PIXELS } from '../lib/classes';
-import { loadSplit } from '../lib/data/shards';
 import { buildModel, countMacs, DEFAULT_ARCHITECTURE } from '../lib/model/architecture';
-import { makeBatch } from '../lib/model/augment';
 import { classify } from '../lib/model/predict';
-import { createRng } from '../lib/model/rng';
 import { createTrainer } from '../lib/model/trainer';
 import { useWasmBackend } from '../lib/tf/backend';
-import { readFromDir, SHARD_DIR } from './node/fashion-mnist';
+import { loadBenchBatch } from './node/bench-batch';
 import { interleavedMedians, timedMedian } from './node/stats';
 import { defaultWorkerCount, startWorkerTrainer } from './node/worker-replicas';
 
@@ -38,10 +35,7 @@ const B = Number(args.batch);
 const reps = Number(args.reps);
 tf.env().set('PROD', true); // no debug checks or console banners in the timings
 
-const data = await loadSplit(readFromDir(SHARD_DIR), 'train', { limit: B });
-const pixels = new Float32Array(B * PIXELS);
-makeBatch(data.images, Array.from({ length: B }, (_, i) => i), pixels, createRng(1), null);
-const labels = data.labels.slice(0, B);
+const { pixels, labels } = await loadBenchBatch(B);
 const arch = { ...DEFAULT_ARCHITECTURE, ...(args.arch ? JSON.parse(args.arch) : {}) };
 
 await useWasmBackend();
