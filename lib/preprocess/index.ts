@@ -32,6 +32,7 @@ const SHARPEN = 1;
 
 const NO_OBJECT_EMPTY =
   'No garment found: the image looks empty or is a single flat colour.';
+const NO_GARMENT_WORN = 'No garment found: the picture shows a person wearing nothing the model knows.';
 const NO_OBJECT_SEPARATE =
   'No garment could be separated from the background. Try an image where one item stands out from a plain background.';
 
@@ -57,7 +58,7 @@ export function toPreview(input: Float32Array, side = SIDE): RgbaImage {
  * 1. a cheap box-averaged working copy (long side <= WORK_SIDE);
  * 2. segmentation (segment.ts): background modes from the border's colour and texture, distance map,
  *    Otsu + hysteresis, clean-up, then a few GrabCut-like refinement steps;
- * 3. worn garments (person.ts): head and trousers cut off around the garment;
+ * 3. worn garments (person.ts): the head, the skin and the other garment cut off around the garment;
  * 4. the object's luma negated (dark garment -> bright), floored so white garments still show, background
  *    exactly 0; cropped to the object, long side fitted to 28 px by area averaging, centred;
  * 5. footwear turned toe-left (orient.ts), lightly sharpened, peak scaled to 1.
@@ -74,7 +75,7 @@ export function preprocess(image: RgbaImage): Preprocessed {
   const segBox = maskBox(seg.mask);
   const mask = focusOnGarment(work, seg.mask, segBox);
   const box = mask === seg.mask ? segBox : maskBox(mask);
-  if (!box) return noObject(NO_OBJECT_SEPARATE);
+  if (!box) return noObject(mask === seg.mask ? NO_OBJECT_SEPARATE : NO_GARMENT_WORN);
 
   let fitted = fitToSquare(objectIntensity(work, mask, box), work.width, box, SIDE);
   let coverage = fitToSquare(maskValues(mask, box), work.width, box, SIDE);

@@ -1,35 +1,73 @@
-import { labelRuns } from './components';
+import { label } from './components';
+import type { Component } from './components';
+import { hasFaceColour, isSkin, matchesSkin, skinModel, ycc } from './skin';
+import type { SkinModel, Ycc } from './skin';
 import { keepObject } from './select';
+import { open } from './morphology';
 import type { Box, Mask, RgbaImage } from './types';
 
 /**
- * Worn garments: catalogue photos show a person, head to thighs. Fashion-MNIST shows the garment alone,
- * so when the object looks like a person (a tall object with a skin-coloured face at its top centre), the
- * head is cut off at the chin and, if the lower part of the body has other colours than the chest
- * (trousers under a pullover), that part is cut off too.
+ * Worn garments. A shop shows a top, a dress or a jacket on a person, head to thighs; Fashion-MNIST shows
+ * the garment alone. When the object is a person (a face at the top centre of a tall object), the garment
+ * is what they wear below the chin, without their skin (neck, arms, hands, legs, whose colour is learnt
+ * from the face) and without the other garment (the trousers below a top, told by their colours).
+ * Without a face the object is left as it is: a garment laid flat, hung or shot alone, or trousers, which
+ * a shop frames from the waist or the chest down.
  */
 
-/** Classic YCbCr skin-colour box. */
-function isSkin(r: number, g: number, b: number): boolean {
-  const y = 0.299 * r + 0.587 * g + 0.114 * b;
-  const cb = 128 - 0.168736 * r - 0.331264 * g + 0.5 * b;
-  const cr = 128 + 0.5 * r - 0.418688 * g - 0.081312 * b;
-  return y > 50 && cb >= 77 && cb <= 127 && cr >= 135 && cr <= 173;
+/** Share of the object's height, from its top, searched for a face. */
+const FACE_SEARCH = 0.3;
+
+/** A face: its box (the head's skin down to the chin) and its pixels. */
+export interface Face {
+  box: Box;
+  pixels: number[];
 }
 
-/** Row just below the face (chin/neck), or -1 if no face is found at the top centre of `box`. */
-function findChin(img: RgbaImage, mask: Mask, box: Box): number {
+/**
+ * The face part of a skin region at the top of a person: a face joins the neck and, above a V-neck, the
+ * chest, so the face ends at the region's narrowest row below its widest one (the neck).
+ */
+function faceOf(labels: Int32Array, w: number, c: Component): Face {
+  const top = c.box.y;
+  const widths: number[] = [];
+  for (let y = top; y < top + c.box.height; y++) {
+    let n = 0;
+    for (let p = y * w + c.box.x; p < y * w + c.box.x + c.box.width; p++) n += +(labels[p] === c.label);
+    widths.push(n);
+  }
+  let widest = 0;
+  for (let i = 1; i < Math.ceil(widths.length * 0.6); i++) if (widths[i] > widths[widest]) widest = i;
+  let neck = widest;
+  for (let i = widest + 1; i < widths.length; i++) if (widths[i] < widths[neck]) neck = i;
+  // A face that ends without narrowing ends at the region's end.
+  const rows = neck > widest ? neck : widths.length;
+  const pixels: number[] = [];
+  let x0 = w;
+  let x1 = -1;
+  for (let y = top; y < top + rows; y++) {
+    for (let p = y * w + c.box.x; p < y * w + c.box.x + c.box.width; p++) {
+      if (labels[p] !== c.label) continue;
+      pixels.push(p);
+      x0 = Math.min(x0, p - y * w);
+      x1 = Math.max(x1, p - y * w);
+    }
+  }
+  return { box: { x: x0, y: top, width: x1 - x0 + 1, height: rows }, pixels };
+}
+
+/** The face: the largest compact, upright skin region centred at the top of a tall object, or null. */
+export function findFace(img: RgbaImage, mask: Mask, box: Box): Face | null {
   const { width: w } = img;
-  const top = box.y + Math.round(box.height * 0.3);
+  const bottom = box.y + Math.round(box.height * FACE_SEARCH);
   const skin = new Uint8Array(mask.data.length);
-  for (let y = box.y; y < top; y++) {
-    for (let x = box.x; x < box.x + box.width; x++) {
-      const p = y * w + x;
+  for (let y = box.y; y < bottom; y++) {
+    for (let p = y * w + box.x; p < y * w + box.x + box.width; p++) {
       const i = p * 4;
       if (mask.data[p] && isSkin(img.data[i], img.data[i + 1], img.data[i + 2])) skin[p] = 1;
     }
   }
-  const { components } = labelRuns({ width: mask.width, height: mask.height, data: skin });
+  const { labels, components } = label({ width: mask.width, height: mask.height, data: skin });
   const mid = box.x + box.width / 2;
   const rowWidth = (y: number) => {
     let n = 0;
@@ -37,24 +75,79 @@ function findChin(img: RgbaImage, mask: Mask, box: Box): number {
     return n;
   };
   const area = box.width * box.height;
-  const face = components
-    .filter((c) => {
-      const faceBottom = c.box.y + c.box.height;
-      const shoulders = Math.min(box.y + box.height - 1, faceBottom + Math.round(box.height * 0.15));
+  const faces = components
+    .filter((c) => Math.abs(c.cx - mid) < box.width * 0.15 && c.box.y <= box.y + box.height * 0.15)
+    .map((c) => faceOf(labels, w, c))
+    .filter(({ box: f, pixels }) => {
+      const shoulders = Math.min(box.y + box.height - 1, f.y + f.height + Math.round(box.height * 0.15));
       return (
-        Math.abs(c.cx - mid) < box.width * 0.15 && // centred
-        c.area >= 0.004 * area &&
-        c.area <= 0.08 * area && // a head's size
-        c.area >= 0.4 * c.box.width * c.box.height && // compact
-        c.box.width <= box.width * 0.45 &&
-        c.box.height >= c.box.width * 0.7 && // upright
-        c.box.y <= box.y + box.height * 0.15 && // at the very top, under the hair at most
-        rowWidth(Math.round(c.cy)) <= box.width * 0.6 && // the head (and hair) is narrow...
-        rowWidth(shoulders) >= 1.8 * c.box.width // ...the shoulders below it are wide
+        pixels.length >= 0.004 * area &&
+        pixels.length <= 0.08 * area && // a head's size
+        pixels.length >= 0.4 * f.width * f.height && // compact
+        f.width <= box.width * 0.45 &&
+        f.height >= f.width * 0.7 && // upright
+        rowWidth(Math.round(f.y + f.height / 2)) <= box.width * 0.6 && // the head (and hair) is narrow...
+        rowWidth(shoulders) >= 1.8 * f.width // ...the shoulders below it are wide
       );
     })
-    .sort((a, b) => b.area - a.area)[0];
-  return face ? face.box.y + face.box.height : -1;
+    .sort((a, b) => b.pixels.length - a.pixels.length);
+  return faces[0] ?? null;
+}
+
+/** A skin region whose centre is this near the middle (in object widths), from the chin, is the neckline. */
+const NECKLINE_REACH = 0.12;
+/** A skin region covering this share of the torso's middle is a skin-coloured garment (a beige T-shirt). */
+const GARMENT_SHARE = 0.4;
+
+/** The mean colour of each labelled region (indexed by label), over the pixels from `from` on. */
+function meanColours(img: RgbaImage, labels: Int32Array, count: number, from: number): Ycc[] {
+  const sums = Array.from({ length: count + 1 }, () => ({ luma: 0, cb: 0, cr: 0, n: 0 }));
+  for (let p = from; p < labels.length; p++) {
+    if (!labels[p]) continue;
+    const i = p * 4;
+    const { luma, cb, cr } = ycc(img.data[i], img.data[i + 1], img.data[i + 2]);
+    const s = sums[labels[p]];
+    s.luma += luma;
+    s.cb += cb;
+    s.cr += cr;
+    s.n++;
+  }
+  return sums.map((s) => ({ luma: s.luma / (s.n || 1), cb: s.cb / (s.n || 1), cr: s.cr / (s.n || 1) }));
+}
+
+/**
+ * Removes the person's skin from `mask` (rows from `chin` down), in place: arms, hands and legs. Two kinds
+ * of skin-coloured region stay: the neckline (the neck and a V-neck below the chin, in the middle; cut
+ * out, it reads as a shirt's open collar) and a region covering the middle of the torso, which is the
+ * garment itself, unless it has the face's own colour (a bare torso).
+ */
+function removeSkin(img: RgbaImage, mask: Mask, box: Box, chin: number, model: SkinModel): void {
+  const { width: w } = img;
+  const bottom = box.y + box.height;
+  const skin = new Uint8Array(mask.data.length);
+  for (let y = chin; y < bottom; y++) {
+    for (let p = y * w + box.x; p < y * w + box.x + box.width; p++) {
+      const i = p * 4;
+      if (mask.data[p] && matchesSkin(model, img.data[i], img.data[i + 1], img.data[i + 2])) skin[p] = 1;
+    }
+  }
+  const { labels, components } = label({ width: mask.width, height: mask.height, data: skin });
+  // The torso's middle: the central fifth of the object's width, over the top third below the chin.
+  const middle = { x: Math.ceil(box.x + box.width * 0.4), y: chin, width: 0, height: Math.ceil((bottom - chin) / 3) };
+  middle.width = Math.ceil(box.x + box.width * 0.6) - middle.x;
+  const inMiddle = new Float64Array(components.length + 1);
+  for (let y = middle.y; y < middle.y + middle.height; y++) {
+    for (let x = middle.x; x < middle.x + middle.width; x++) inMiddle[labels[y * w + x]]++;
+  }
+  const colours = meanColours(img, labels, components.length, chin * w);
+  const keep = new Uint8Array(components.length + 1);
+  const centre = box.x + box.width / 2;
+  for (const c of components) {
+    const neckline = c.box.y <= chin + 2 && Math.abs(c.cx - centre) < box.width * NECKLINE_REACH && c.cy < middle.y + middle.height;
+    const garment = inMiddle[c.label] > GARMENT_SHARE * middle.width * middle.height && !hasFaceColour(model, colours[c.label]);
+    keep[c.label] = +(neckline || garment);
+  }
+  for (let p = chin * w; p < mask.data.length; p++) if (labels[p] && !keep[labels[p]]) mask.data[p] = 0;
 }
 
 const BINS = 6;
@@ -104,17 +197,28 @@ function findHem(img: RgbaImage, mask: Mask, x0: number, x1: number, y0: number,
   return hem >= 0 && y1 - hem >= height * 0.08 ? hem : -1;
 }
 
-/** The garment's part of `mask` (whose bounding box is `box`): `mask` itself unless a person was cut. */
+/** Last row of `mask` with a set pixel, plus one (or `from` if none is set below it). */
+function bottomOf(mask: Mask, from: number): number {
+  for (let y = mask.height - 1; y >= from; y--) {
+    if (mask.data.subarray(y * mask.width, (y + 1) * mask.width).some((v) => v)) return y + 1;
+  }
+  return from;
+}
+
+/** The garment's part of `mask` (whose bounding box is `box`): `mask` itself unless a person was found. */
 export function focusOnGarment(img: RgbaImage, mask: Mask, box: Box | null): Mask {
   if (!box || box.height < box.width * 1.2 || box.height < 20) return mask;
-  const chin = findChin(img, mask, box);
-  if (chin < 0) return mask;
-  const bottom = box.y + box.height;
-  const hem = findHem(img, mask, box.x, box.x + box.width, chin, bottom);
-  const end = hem >= 0 ? hem : bottom;
+  const face = findFace(img, mask, box);
+  if (!face) return mask;
+  const chin = face.box.y + face.box.height;
   const out = new Uint8Array(mask.data.length);
-  for (let y = chin; y < end; y++) {
-    out.set(mask.data.subarray(y * mask.width, (y + 1) * mask.width), y * mask.width);
-  }
-  return keepObject({ width: mask.width, height: mask.height, data: out });
+  out.set(mask.data.subarray(chin * mask.width), chin * mask.width);
+  const garment = { width: mask.width, height: mask.height, data: out };
+  const model = skinModel(img.data, face.pixels);
+  if (model) removeSkin(img, garment, box, chin, model);
+  const bottom = bottomOf(garment, chin);
+  const hem = findHem(img, garment, box.x, box.x + box.width, chin, bottom);
+  if (hem >= 0) out.fill(0, hem * mask.width);
+  // Opened, so the fringe that segmentation leaves along the removed skin goes too.
+  return keepObject(open(garment, 1));
 }

@@ -117,3 +117,49 @@ export function darkDressFillingTheFrame(): RgbaImage {
   };
   return makeImage(w, h, blanket, dress);
 }
+
+/** Skin tones drawn for the worn-garment tests, light to dark. */
+export const SKIN_TONES: Rgba[] = [
+  [236, 200, 178],
+  [214, 160, 126],
+  [168, 112, 80],
+  [98, 62, 44],
+];
+
+/** What a drawn person wears on top: a T-shirt (short sleeves, bare arms) or nothing. */
+export type Top = { kind: 'T-shirt'; colour: Rgba } | { kind: 'nothing' };
+
+const inEllipse = (x: number, y: number, cx: number, cy: number, rx: number, ry: number) =>
+  ((x - cx) / rx) ** 2 + ((y - cy) / ry) ** 2 <= 1;
+
+/**
+ * A catalogue photo of a person, head to thighs, on white: dark hair, a face, a neck, arms hanging down
+ * with their hands, a top (where `inTshirt` says) and, below it, jeans or bare legs.
+ */
+export function drawnPerson(top: Top, skin: Rgba, legs: 'jeans' | 'bare' = 'jeans'): RgbaImage {
+  const hair: Rgba = [40, 30, 25];
+  const jeans: Rgba = legs === 'jeans' ? [52, 74, 120] : skin;
+  const shirt = top.kind === 'T-shirt' ? top.colour : skin;
+  const person: Painter = (x, y) => {
+    if (inEllipse(x, y, 150, 62, 26, 33)) return skin; // face
+    if (inEllipse(x, y, 150, 48, 31, 28)) return hair;
+    if (x >= 138 && x < 162 && y >= 88 && y < 112) return skin; // neck
+    if (inTshirt(x, y)) return shirt;
+    if (top.kind === 'nothing' && inEllipse(x, y, 150, 108, 16, 10)) return skin;
+    if ((x >= 52 && x < 72) || (x >= 228 && x < 248)) {
+      if (y >= 112 && y < 270) return skin; // arms
+      if (y >= 270 && inEllipse(x, y, x < 150 ? 62 : 238, 282, 12, 16)) return skin; // hands
+    }
+    if (y >= 255 && x >= 100 && x < 200 && !(y >= 300 && x >= 140 && x < 160)) return jeans;
+    return null;
+  };
+  return makeImage(300, 400, WHITE, person);
+}
+
+/** The T-shirt of `drawnPerson`: a body from the shoulders to the hips and short sleeves over the arms. */
+export function inTshirt(x: number, y: number): boolean {
+  const body = x >= 96 && x < 204 && y >= 108 && y < 262;
+  const sleeves = y >= 108 && y < 160 && x >= 48 && x < 252;
+  const neckline = inEllipse(x, y, 150, 108, 16, 10);
+  return (body || sleeves) && !neckline;
+}
