@@ -50,8 +50,8 @@ const SCREEN_STANDS_IN = [NOT_SENT, TOO_SLOW];
 
 /**
  * The file first, the screen when the file cannot be read but the page shows the picture (or when
- * only the screen has it). The file comes first because it is faster and sharper (see the README's
- * measures), needs no scrolling, and works in a tab that is not in front.
+ * only the screen has it). The file comes first because it is faster and sharper (`npm run bench:screen`
+ * in docs/figures.md), needs no scrolling, and works in a tab that is not in front.
  */
 async function classifyFound(
   found: { source?: string; crop?: Crop; onScreen: boolean },

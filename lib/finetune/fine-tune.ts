@@ -85,7 +85,7 @@ export async function fineTune(input: FineTuneInput, events: FineTuneEvents = {}
     events.onPhase?.('evaluating-after');
     for (const layer of model.layers) layer.trainable = true; // saved in model.json: the next fine-tuning starts free
 
-    // The shipped softmax is calibrated; keep it so after training (see the README's "Not sure").
+    // The shipped softmax is calibrated; keep it so after training (see "Not sure" in docs/model.md).
     // At least 500 training images, so there is always a validation split to calibrate on.
     const temperature = fitTemperature(validationLogits!, split.validation.labels);
     foldTemperature(model, temperature);
