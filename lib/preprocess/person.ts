@@ -3,7 +3,7 @@ import type { Component } from './components';
 import { hasFaceColour, isSkin, matchesSkin, skinModel, ycc } from './skin';
 import type { SkinModel, Ycc } from './skin';
 import { keepObject } from './select';
-import { open } from './morphology';
+import { countSet, open } from './morphology';
 import type { Box, Mask, RgbaImage } from './types';
 
 /**
@@ -205,6 +205,11 @@ function bottomOf(mask: Mask, from: number): number {
   return from;
 }
 
+/** Opening the garment's mask may take away at most this share of it... */
+const KEPT_BY_OPENING = 0.75;
+/** ...unless what is left is this small a share of the person's box: the fringe of a body wearing nothing. */
+const FRINGE_SHARE = 0.03;
+
 /** The garment's part of `mask` (whose bounding box is `box`): `mask` itself unless a person was found. */
 export function focusOnGarment(img: RgbaImage, mask: Mask, box: Box | null): Mask {
   if (!box || box.height < box.width * 1.2 || box.height < 20) return mask;
@@ -220,5 +225,11 @@ export function focusOnGarment(img: RgbaImage, mask: Mask, box: Box | null): Mas
   const hem = findHem(img, garment, box.x, box.x + box.width, chin, bottom);
   if (hem >= 0) out.fill(0, hem * mask.width);
   // Opened, so the fringe that segmentation leaves along the removed skin goes too.
-  return keepObject(open(garment, 1));
+  // Opened, so the fringe that segmentation leaves along the removed skin goes too; unless the garment
+  // is so broken up (a light print partly taken for skin) that opening would take much of it.
+  const opened = keepObject(open(garment, 1));
+  const whole = keepObject(garment);
+  const [openedArea, wholeArea] = [countSet(opened), countSet(whole)];
+  const fringeOnly = wholeArea < FRINGE_SHARE * box.width * box.height;
+  return fringeOnly || openedArea >= KEPT_BY_OPENING * wholeArea ? opened : whole;
 }
