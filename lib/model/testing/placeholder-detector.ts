@@ -1,5 +1,5 @@
 /** A placeholder detector for tests that build a model from scratch (its threshold is arbitrary). */
-import type { OutOfScopeDetector } from './detector';
+import type { OutOfScopeDetector } from '../contract';
 
 export const TEST_DETECTOR: OutOfScopeDetector = {
   score: 'top3-mass',
