@@ -21,9 +21,9 @@ import { loadSplit } from '../lib/data/shards';
 import { answerCards } from '../tests/support/answer-cards';
 import { launchWithExtension } from '../tests/support/extension';
 import { benchFirefox, type FirefoxClick } from './bench-e2e-firefox';
-import { renderTestImage } from './demo/product-photos';
+import { renderTestImage } from '../lib/node/product-photos';
 import { classifierMillis } from './node/card-details';
-import { SHARD_DIR, readFromDir } from './node/fashion-mnist';
+import { SHARD_DIR, readFromDir } from '../lib/node/fashion-mnist';
 import { median } from './node/stats';
 
 const { values: args } = parseArgs({ options: { runs: { type: 'string', default: '7' }, against: { type: 'string' } } });

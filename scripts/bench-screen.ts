@@ -14,8 +14,8 @@ import { CLASS_NAMES, PIXELS } from '../lib/classes';
 import { loadSplit } from '../lib/data/shards';
 import { answerCards } from '../tests/support/answer-cards';
 import { launchWithExtension } from '../tests/support/extension';
-import { renderTestImage } from './demo/product-photos';
-import { SHARD_DIR, readFromDir } from './node/fashion-mnist';
+import { renderTestImage } from '../lib/node/product-photos';
+import { SHARD_DIR, readFromDir } from '../lib/node/fashion-mnist';
 import { median } from './node/stats';
 
 const { values: args } = parseArgs({ options: { pictures: { type: 'string', default: '20' } } });

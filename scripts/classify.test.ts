@@ -8,8 +8,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PIXELS } from '../lib/classes';
 import { loadSplit } from '../lib/data/shards';
 import { renderWatch } from '../tests/support/non-garments';
-import { renderTestImage } from './demo/product-photos';
-import { SHARD_DIR, readFromDir } from './node/fashion-mnist';
+import { renderTestImage } from '../lib/node/product-photos';
+import { SHARD_DIR, readFromDir } from '../lib/node/fashion-mnist';
 
 const run = promisify(execFile);
 

@@ -22,7 +22,7 @@ import { inScopeScore } from '../lib/ood/detector';
 import { auroc, fprAt95 } from '../lib/ood/metrics';
 import { outlierSet } from '../lib/ood/outlier-set';
 import { useWasmBackend } from '../lib/tf/backend';
-import { readFromDir, SHARD_DIR } from './node/fashion-mnist';
+import { readFromDir, SHARD_DIR } from '../lib/node/fashion-mnist';
 import { BUNDLED_MODEL_DIR, loadModelFrom } from './node/photos';
 import { labelledPhotos, outOfScopePhotos } from './node/photo-set';
 

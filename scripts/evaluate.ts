@@ -19,7 +19,7 @@ import { confusionTable, perClassTable } from '../lib/model/report';
 import { useWasmBackend } from '../lib/tf/backend';
 import { inScopeScore, inScopeScores } from '../lib/ood/detector';
 import { auroc, flaggedShare, fprAt95 } from '../lib/ood/metrics';
-import { readFromDir, SHARD_DIR } from './node/fashion-mnist';
+import { readFromDir, SHARD_DIR } from '../lib/node/fashion-mnist';
 import { evaluatePhotos } from './node/photo-metrics';
 import { labelledPhotos, outOfScopePhotos } from './node/photo-set';
 

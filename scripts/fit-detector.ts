@@ -14,7 +14,7 @@ import { holdOut } from '../lib/model/dataset';
 import { disposeModel } from '../lib/model/predict';
 import { fitModelDetector } from '../lib/ood/fit-model-detector';
 import { useWasmBackend } from '../lib/tf/backend';
-import { readFromDir, SHARD_DIR } from './node/fashion-mnist';
+import { readFromDir, SHARD_DIR } from '../lib/node/fashion-mnist';
 import { BUNDLED_MODEL_DIR, loadModelFrom } from './node/photos';
 
 const { values: args } = parseArgs({

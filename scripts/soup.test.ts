@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { METADATA_FILE } from '../lib/model/contract';
 import { loadModel } from '../lib/model/io';
 import { useWasmBackend } from '../lib/tf/backend';
-import { readFromDir } from './node/fashion-mnist';
+import { readFromDir } from '../lib/node/fashion-mnist';
 import { BUNDLED_MODEL_DIR } from './node/photos';
 
 const run = promisify(execFile);

@@ -15,7 +15,7 @@ import { loadModel } from '../lib/model/io';
 import { predictAll } from '../lib/model/predict';
 import { averageWeights, commonStart } from '../lib/model/soup';
 import { useWasmBackend } from '../lib/tf/backend';
-import { readFromDir, SHARD_DIR } from './node/fashion-mnist';
+import { readFromDir, SHARD_DIR } from '../lib/node/fashion-mnist';
 import { finishModel } from './node/finish-model';
 
 const { values: args, positionals: runDirs } = parseArgs({

@@ -26,7 +26,7 @@ import { defaultFitOptions, fit, type FitOptions } from '../lib/model/fit';
 import { loadModel } from '../lib/model/io';
 import { OUTLIER_KINDS, outlierSet, type OutlierKinds } from '../lib/ood/outlier-set';
 import { useWasmBackend } from '../lib/tf/backend';
-import { readFromDir, SHARD_DIR } from './node/fashion-mnist';
+import { readFromDir, SHARD_DIR } from '../lib/node/fashion-mnist';
 import { finishModel } from './node/finish-model';
 import { defaultWorkerCount, startWorkerTrainer } from './node/worker-replicas';
 

@@ -1,7 +1,7 @@
 /** A local demo shop whose product pictures are Fashion-MNIST test images, served on 127.0.0.1. */
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { productPhotos } from './product-photos';
+import { productPhotos } from '../../lib/node/product-photos';
 
 export interface DemoShop {
   url: string;

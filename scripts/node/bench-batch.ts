@@ -3,7 +3,7 @@ import { PIXELS } from '../../lib/classes';
 import { loadSplit } from '../../lib/data/shards';
 import { makeBatch } from '../../lib/model/augment';
 import { createRng } from '../../lib/model/rng';
-import { readFromDir, SHARD_DIR } from './fashion-mnist';
+import { readFromDir, SHARD_DIR } from '../../lib/node/fashion-mnist';
 
 export async function loadBenchBatch(size: number): Promise<{ pixels: Float32Array; labels: Uint8Array }> {
   const data = await loadSplit(readFromDir(SHARD_DIR), 'train', { limit: size });

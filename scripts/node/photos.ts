@@ -5,7 +5,7 @@ import sharp from 'sharp';
 import type { LoadedModel } from '../../lib/model/io';
 import { loadModel } from '../../lib/model/io';
 import { workingSize, type RgbaImage } from '../../lib/preprocess';
-import { readFromDir } from './fashion-mnist';
+import { readFromDir } from '../../lib/node/fashion-mnist';
 
 export const BUNDLED_MODEL_DIR = new URL('../../public/model/', import.meta.url).pathname;
 

@@ -2,8 +2,8 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
-import { parseIdx, type IdxArray } from '../../lib/data/idx';
-import type { ReadFile } from '../../lib/data/shards';
+import { parseIdx, type IdxArray } from '../data/idx';
+import type { ReadFile } from '../data/shards';
 
 /** The original IDX files, from the Debian package `dataset-fashion-mnist`. */
 export const IDX_DIR = process.env.FASHION_MNIST_DIR ?? '/usr/share/datasets/fashion-mnist';

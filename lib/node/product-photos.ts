@@ -1,8 +1,8 @@
 /** Fashion-MNIST test images rendered as product photos: a dark garment on white, a few hundred pixels. */
 import sharp from 'sharp';
-import { CLASS_NAMES, IMAGE_SIZE, PIXELS } from '../../lib/classes';
-import { loadSplit } from '../../lib/data/shards';
-import { SHARD_DIR, readFromDir } from '../node/fashion-mnist';
+import { CLASS_NAMES, IMAGE_SIZE, PIXELS } from '../classes';
+import { loadSplit } from '../data/shards';
+import { SHARD_DIR, readFromDir } from './fashion-mnist';
 
 export interface ProductPhoto {
   testIndex: number;
