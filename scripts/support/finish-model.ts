@@ -1,7 +1,7 @@
 /**
  * The steps every new bundled model takes after its weights are set, whether trained
- * (scripts/train.ts) or averaged (scripts/soup.ts): a temperature fitted on the validation split and
- * folded into the logits layer, the test set, the out-of-scope threshold, then model.json,
+ * (scripts/cli/train.ts) or averaged (scripts/cli/soup.ts): a temperature fitted on the validation
+ * split and folded into the logits layer, the test set, the out-of-scope threshold, then model.json,
  * weights.bin and metadata.json, and training-curves.png when there is a history to draw.
  */
 import { mkdir, rm, writeFile } from 'node:fs/promises';

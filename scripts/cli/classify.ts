@@ -7,11 +7,11 @@ import { mkdir } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import { parseArgs } from 'node:util';
 import sharp from 'sharp';
-import { answerFrom, formatConfidence, headline } from '../lib/answer';
-import { classify } from '../lib/model/predict';
-import { preprocess } from '../lib/preprocess';
-import { useWasmBackend } from '../lib/tf/backend';
-import { decodePhoto, expandPaths, loadModelFrom } from './node/photos';
+import { answerFrom, formatConfidence, headline } from '../../lib/answer';
+import { classify } from '../../lib/model/predict';
+import { preprocess } from '../../lib/preprocess';
+import { useWasmBackend } from '../../lib/tf/backend';
+import { decodePhoto, expandPaths, loadModelFrom } from '../support/photos';
 
 const { values: args, positionals } = parseArgs({
   allowPositionals: true,

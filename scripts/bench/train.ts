@@ -12,14 +12,14 @@
 import { parseArgs } from 'node:util';
 import '@tensorflow/tfjs-backend-cpu';
 import * as tf from '@tensorflow/tfjs-core';
-import { IMAGE_SIZE, PIXELS } from '../lib/classes';
-import { buildModel, countMacs, DEFAULT_ARCHITECTURE } from '../lib/model/architecture';
-import { classify } from '../lib/model/predict';
-import { createTrainer } from '../lib/model/trainer';
-import { useWasmBackend } from '../lib/tf/backend';
-import { loadBenchBatch } from './node/bench-batch';
-import { interleavedMedians, timedMedian } from './node/stats';
-import { defaultWorkerCount, startWorkerTrainer } from './node/worker-replicas';
+import { IMAGE_SIZE, PIXELS } from '../../lib/classes';
+import { buildModel, countMacs, DEFAULT_ARCHITECTURE } from '../../lib/model/architecture';
+import { classify } from '../../lib/model/predict';
+import { createTrainer } from '../../lib/model/trainer';
+import { useWasmBackend } from '../../lib/tf/backend';
+import { loadBenchBatch } from '../support/bench-batch';
+import { interleavedMedians, timedMedian } from '../support/stats';
+import { defaultWorkerCount, startWorkerTrainer } from '../support/worker-replicas';
 
 const { values: args } = parseArgs({
   options: {

@@ -4,11 +4,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { PIXELS } from '../lib/classes';
-import { loadSplit } from '../lib/data/shards';
-import { renderWatch } from '../tests/support/non-garments';
-import { renderTestImage } from '../lib/node/product-photos';
-import { SHARD_DIR, readFromDir } from '../lib/node/fashion-mnist';
+import { PIXELS } from '../../lib/classes';
+import { loadSplit } from '../../lib/data/shards';
+import { renderWatch } from '../../tests/support/non-garments';
+import { renderTestImage } from '../../lib/node/product-photos';
+import { SHARD_DIR, readFromDir } from '../../lib/node/fashion-mnist';
 
 const run = promisify(execFile);
 
@@ -26,7 +26,7 @@ describe('npm run evaluate -- --images DIR --out-of-scope DIR2', () => {
   afterAll(() => rm(dir, { recursive: true, force: true }));
 
   it('prints how well the out-of-scope verdict tells the two folders apart, as JSON', async () => {
-    const { stdout } = await run('npx', ['tsx', 'scripts/evaluate.ts', '--images', join(dir, 'garments'), '--out-of-scope', join(dir, 'others'), '--json']);
+    const { stdout } = await run('npx', ['tsx', 'scripts/cli/evaluate.ts', '--images', join(dir, 'garments'), '--out-of-scope', join(dir, 'others'), '--json']);
     const result = JSON.parse(stdout);
     expect(result).toMatchObject({ count: 2, accuracy: 1 });
     expect(result.outOfScope).toMatchObject({
@@ -41,7 +41,7 @@ describe('npm run evaluate -- --images DIR --out-of-scope DIR2', () => {
   });
 
   it('refuses --out-of-scope without the in-scope photos', async () => {
-    const failure = await run('npx', ['tsx', 'scripts/evaluate.ts', '--out-of-scope', join(dir, 'others')]).catch((e) => e);
+    const failure = await run('npx', ['tsx', 'scripts/cli/evaluate.ts', '--out-of-scope', join(dir, 'others')]).catch((e) => e);
     expect(failure.code).toBe(2);
     expect(failure.stderr).toMatch(/--out-of-scope DIR2 goes with --images DIR/);
   });

@@ -9,23 +9,23 @@
  */
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { CLASS_NAMES } from '../lib/classes';
-import { loadSplit } from '../lib/data/shards';
-import { expectedCalibrationError } from '../lib/model/calibration';
-import { loadModel } from '../lib/model/io';
-import { argmaxRows, evaluateOutputs } from '../lib/model/metrics';
-import { classify, disposeModel, predictAll } from '../lib/model/predict';
-import { confusionTable, perClassTable } from '../lib/model/report';
-import { useWasmBackend } from '../lib/tf/backend';
-import { inScopeScore, inScopeScores } from '../lib/ood/detector';
-import { auroc, flaggedShare, fprAt95 } from '../lib/ood/metrics';
-import { readFromDir, SHARD_DIR } from '../lib/node/fashion-mnist';
-import { evaluatePhotos } from './node/photo-metrics';
-import { labelledPhotos, outOfScopePhotos } from './node/photo-set';
+import { CLASS_NAMES } from '../../lib/classes';
+import { loadSplit } from '../../lib/data/shards';
+import { expectedCalibrationError } from '../../lib/model/calibration';
+import { loadModel } from '../../lib/model/io';
+import { argmaxRows, evaluateOutputs } from '../../lib/model/metrics';
+import { classify, disposeModel, predictAll } from '../../lib/model/predict';
+import { confusionTable, perClassTable } from '../../lib/model/report';
+import { useWasmBackend } from '../../lib/tf/backend';
+import { inScopeScore, inScopeScores } from '../../lib/ood/detector';
+import { auroc, flaggedShare, fprAt95 } from '../../lib/ood/metrics';
+import { readFromDir, SHARD_DIR } from '../../lib/node/fashion-mnist';
+import { evaluatePhotos } from '../support/photo-metrics';
+import { labelledPhotos, outOfScopePhotos } from '../support/photo-set';
 
 const { values: args } = parseArgs({
   options: {
-    model: { type: 'string', default: new URL('../public/model/', import.meta.url).pathname },
+    model: { type: 'string', default: new URL('../../public/model/', import.meta.url).pathname },
     images: { type: 'string' },
     'out-of-scope': { type: 'string' },
     json: { type: 'boolean', default: false },

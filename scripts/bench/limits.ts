@@ -11,11 +11,11 @@
  */
 import { parseArgs } from 'node:util';
 import type { Worker } from 'playwright-core';
-import { launchWithExtension } from '../tests/support/extension';
-import { startShopPages } from '../tests/support/shop-pages';
-import { startStuckServer } from '../tests/support/stuck-server';
-import { READ_TIMEOUT_MS } from '../entrypoints/offscreen/read-image';
-import { median } from './node/stats';
+import { launchWithExtension } from '../../tests/support/extension';
+import { startShopPages } from '../../tests/support/shop-pages';
+import { startStuckServer } from '../../tests/support/stuck-server';
+import { READ_TIMEOUT_MS } from '../../entrypoints/offscreen/read-image';
+import { median } from '../support/stats';
 
 const { values: args } = parseArgs({ options: { runs: { type: 'string', default: '7' } } });
 const runs = Number(args.runs);

@@ -14,17 +14,17 @@
 import { parseArgs } from 'node:util';
 import * as tf from '@tensorflow/tfjs-core';
 import * as tfl from '@tensorflow/tfjs-layers';
-import { CLASS_NAMES, PIXELS } from '../lib/classes';
-import { loadSplit } from '../lib/data/shards';
-import { logitsModel } from '../lib/model/architecture';
-import { softmaxRows } from '../lib/model/calibration';
-import { inScopeScore } from '../lib/ood/detector';
-import { auroc, fprAt95 } from '../lib/ood/metrics';
-import { outlierSet } from '../lib/ood/outlier-set';
-import { useWasmBackend } from '../lib/tf/backend';
-import { readFromDir, SHARD_DIR } from '../lib/node/fashion-mnist';
-import { BUNDLED_MODEL_DIR, loadModelFrom } from './node/photos';
-import { labelledPhotos, outOfScopePhotos } from './node/photo-set';
+import { CLASS_NAMES, PIXELS } from '../../lib/classes';
+import { loadSplit } from '../../lib/data/shards';
+import { logitsModel } from '../../lib/model/architecture';
+import { softmaxRows } from '../../lib/model/calibration';
+import { inScopeScore } from '../../lib/ood/detector';
+import { auroc, fprAt95 } from '../../lib/ood/metrics';
+import { outlierSet } from '../../lib/ood/outlier-set';
+import { useWasmBackend } from '../../lib/tf/backend';
+import { readFromDir, SHARD_DIR } from '../../lib/node/fashion-mnist';
+import { BUNDLED_MODEL_DIR, loadModelFrom } from '../support/photos';
+import { labelledPhotos, outOfScopePhotos } from '../support/photo-set';
 
 const { values: args } = parseArgs({
   options: {

@@ -6,9 +6,9 @@ import { execFileSync, spawn } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { startDemoShop } from './demo/shop-server';
+import { startDemoShop } from '../support/demo-shop';
 
-const EXTENSION_DIR = new URL('../.output/chrome-mv3', import.meta.url).pathname;
+const EXTENSION_DIR = new URL('../../.output/chrome-mv3', import.meta.url).pathname;
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
 execFileSync('npx', ['wxt', 'build'], { stdio: 'inherit' });

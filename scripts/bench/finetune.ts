@@ -7,7 +7,7 @@
  */
 import { parseArgs } from 'node:util';
 import type { Page } from 'playwright-core';
-import { launchWithExtension } from '../tests/support/extension';
+import { launchWithExtension } from '../../tests/support/extension';
 
 const { values: args } = parseArgs({ options: { images: { type: 'string', default: '60000' } } });
 

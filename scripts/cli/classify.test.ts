@@ -5,11 +5,11 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { PIXELS } from '../lib/classes';
-import { loadSplit } from '../lib/data/shards';
-import { renderWatch } from '../tests/support/non-garments';
-import { renderTestImage } from '../lib/node/product-photos';
-import { SHARD_DIR, readFromDir } from '../lib/node/fashion-mnist';
+import { PIXELS } from '../../lib/classes';
+import { loadSplit } from '../../lib/data/shards';
+import { renderWatch } from '../../tests/support/non-garments';
+import { renderTestImage } from '../../lib/node/product-photos';
+import { SHARD_DIR, readFromDir } from '../../lib/node/fashion-mnist';
 
 const run = promisify(execFile);
 
@@ -29,7 +29,7 @@ describe('npm run classify', () => {
   afterAll(() => rm(dir, { recursive: true, force: true }));
 
   it('answers every image in a folder as JSON lines, reports the file that is not an image, and exits 1', async () => {
-    const failure = await run('npx', ['tsx', 'scripts/classify.ts', dir, '--json', '--save-input', join(dir, 'seen')]).catch((e) => e);
+    const failure = await run('npx', ['tsx', 'scripts/cli/classify.ts', dir, '--json', '--save-input', join(dir, 'seen')]).catch((e) => e);
     expect(failure.code).toBe(1);
     const lines = failure.stdout.trim().split('\n').map((l: string) => JSON.parse(l));
     expect(lines.map((l: { file: string }) => l.file.slice(dir.length + 1))).toEqual(['a-trouser.png', 'b-trouser.jpg', 'c-trouser.webp', 'd-trouser.gif', 'e-notes.txt', 'f-watch.png']);

@@ -5,12 +5,12 @@
  */
 import { mkdir } from 'node:fs/promises';
 import type { Page } from 'playwright-core';
-import { answerCards, newestCardBox } from '../tests/support/answer-cards';
-import { classifyWithMenu, overlayAnswer } from '../tests/support/context-menu';
-import { launchWithExtension } from '../tests/support/extension';
-import { startShopPages } from '../tests/support/shop-pages';
+import { answerCards, newestCardBox } from '../../tests/support/answer-cards';
+import { classifyWithMenu, overlayAnswer } from '../../tests/support/context-menu';
+import { launchWithExtension } from '../../tests/support/extension';
+import { startShopPages } from '../../tests/support/shop-pages';
 
-const OUT = new URL('../assets/screenshots/', import.meta.url).pathname;
+const OUT = new URL('../../assets/screenshots/', import.meta.url).pathname;
 const SCHEMES = ['light', 'dark'] as const;
 
 await mkdir(OUT, { recursive: true });

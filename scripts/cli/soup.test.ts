@@ -5,11 +5,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { METADATA_FILE } from '../lib/model/contract';
-import { loadModel } from '../lib/model/io';
-import { useWasmBackend } from '../lib/tf/backend';
-import { readFromDir } from '../lib/node/fashion-mnist';
-import { BUNDLED_MODEL_DIR } from './node/photos';
+import { METADATA_FILE } from '../../lib/model/contract';
+import { loadModel } from '../../lib/model/io';
+import { useWasmBackend } from '../../lib/tf/backend';
+import { readFromDir } from '../../lib/node/fashion-mnist';
+import { BUNDLED_MODEL_DIR } from '../support/photos';
 
 const run = promisify(execFile);
 
@@ -27,7 +27,7 @@ describe('npm run soup -- RUN_DIR RUN_DIR...', () => {
 
   it('writes the mean of the runs, calibrated, tested and with its own detector', async () => {
     const out = join(dir, 'soup');
-    await run('npx', ['tsx', 'scripts/soup.ts', '--out', out, BUNDLED_MODEL_DIR, BUNDLED_MODEL_DIR]);
+    await run('npx', ['tsx', 'scripts/cli/soup.ts', '--out', out, BUNDLED_MODEL_DIR, BUNDLED_MODEL_DIR]);
     const bundled = await loadModel(readFromDir(BUNDLED_MODEL_DIR));
     const soup = await loadModel(readFromDir(out));
     const training = soup.metadata.training as { soupOf: { version: string }[]; continuedFrom: string };
@@ -45,7 +45,7 @@ describe('npm run soup -- RUN_DIR RUN_DIR...', () => {
   }, 180_000);
 
   it('refuses runs fine-tuned from different models', async () => {
-    const failure = await run('npx', ['tsx', 'scripts/soup.ts', '--out', join(dir, 'never'), BUNDLED_MODEL_DIR, join(dir, 'other-start')]).catch((e) => e);
+    const failure = await run('npx', ['tsx', 'scripts/cli/soup.ts', '--out', join(dir, 'never'), BUNDLED_MODEL_DIR, join(dir, 'other-start')]).catch((e) => e);
     expect(failure.code).toBe(2);
     expect(failure.stderr).toMatch(/was fine-tuned from bundled-20250101-00000000, not from .*: only runs from one model can be averaged/);
     expect(existsSync(join(dir, 'never'))).toBe(false);

@@ -2,7 +2,7 @@
  * `npm run bench:e2e`: the time from the "Classify garment" click to the answer showing next to a
  * 1000x1000 JPEG served locally, in headless Chromium with the built extension. Cold: no offscreen
  * document yet (TF.js, WASM and the model load first); warm: the document is up. Then the same in
- * Firefox ESR (scripts/bench-e2e-firefox.ts), cold after its event page was suspended. Medians, and
+ * Firefox ESR (scripts/support/e2e-firefox.ts), cold after its event page was suspended. Medians, and
  * where the warm time goes: the classifier page (reading, decoding, preprocessing, the model, as the
  * card's Details say) and the rest (the background, the messages, the content script, the card).
  *
@@ -16,15 +16,15 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { parseArgs } from 'node:util';
 import sharp from 'sharp';
-import { PIXELS } from '../lib/classes';
-import { loadSplit } from '../lib/data/shards';
-import { answerCards } from '../tests/support/answer-cards';
-import { launchWithExtension } from '../tests/support/extension';
-import { benchFirefox, type FirefoxClick } from './bench-e2e-firefox';
-import { renderTestImage } from '../lib/node/product-photos';
-import { classifierMillis } from './node/card-details';
-import { SHARD_DIR, readFromDir } from '../lib/node/fashion-mnist';
-import { median } from './node/stats';
+import { PIXELS } from '../../lib/classes';
+import { loadSplit } from '../../lib/data/shards';
+import { answerCards } from '../../tests/support/answer-cards';
+import { launchWithExtension } from '../../tests/support/extension';
+import { benchFirefox, type FirefoxClick } from '../support/e2e-firefox';
+import { renderTestImage } from '../../lib/node/product-photos';
+import { classifierMillis } from '../support/card-details';
+import { SHARD_DIR, readFromDir } from '../../lib/node/fashion-mnist';
+import { median } from '../support/stats';
 
 const { values: args } = parseArgs({ options: { runs: { type: 'string', default: '7' }, against: { type: 'string' } } });
 const runs = Number(args.runs);

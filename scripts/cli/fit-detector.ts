@@ -8,14 +8,14 @@
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { loadSplit } from '../lib/data/shards';
-import { METADATA_FILE } from '../lib/model/contract';
-import { holdOut } from '../lib/model/dataset';
-import { disposeModel } from '../lib/model/predict';
-import { fitModelDetector } from '../lib/ood/fit-model-detector';
-import { useWasmBackend } from '../lib/tf/backend';
-import { readFromDir, SHARD_DIR } from '../lib/node/fashion-mnist';
-import { BUNDLED_MODEL_DIR, loadModelFrom } from './node/photos';
+import { loadSplit } from '../../lib/data/shards';
+import { METADATA_FILE } from '../../lib/model/contract';
+import { holdOut } from '../../lib/model/dataset';
+import { disposeModel } from '../../lib/model/predict';
+import { fitModelDetector } from '../../lib/ood/fit-model-detector';
+import { useWasmBackend } from '../../lib/tf/backend';
+import { readFromDir, SHARD_DIR } from '../../lib/node/fashion-mnist';
+import { BUNDLED_MODEL_DIR, loadModelFrom } from '../support/photos';
 
 const { values: args } = parseArgs({
   options: {

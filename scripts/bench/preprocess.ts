@@ -13,9 +13,9 @@ import { existsSync, readdirSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
-import { preprocess } from '../lib/preprocess';
-import type { Preprocessed, RgbaImage } from '../lib/preprocess';
-import { rng } from '../lib/preprocess/test-helpers';
+import { preprocess } from '../../lib/preprocess';
+import type { Preprocessed, RgbaImage } from '../../lib/preprocess';
+import { rng } from '../../lib/preprocess/test-helpers';
 
 type Rgb = [number, number, number];
 /** Whether pixel (x, y) of a w x h canvas belongs to the shape. */
@@ -147,7 +147,7 @@ function timeGroup(runs: Preprocess[], images: NamedImage[], reps: number): numb
 }
 
 async function main(): Promise<void> {
-  const repo = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+  const repo = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
   const { values: args } = parseArgs({
     options: {
       reps: { type: 'string', default: '5' },

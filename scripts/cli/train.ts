@@ -18,17 +18,17 @@
  * and ones made from Fashion-MNIST, or, with --outlier-kinds drawn, drawn ones only.
  */
 import { parseArgs } from 'node:util';
-import { loadSplit } from '../lib/data/shards';
-import { buildModel, countMacs, DEFAULT_ARCHITECTURE, type ArchitectureConfig } from '../lib/model/architecture';
-import { AUGMENT_PRESETS } from '../lib/model/augment';
-import { concat, holdOut, subset } from '../lib/model/dataset';
-import { defaultFitOptions, fit, type FitOptions } from '../lib/model/fit';
-import { loadModel } from '../lib/model/io';
-import { OUTLIER_KINDS, outlierSet, type OutlierKinds } from '../lib/ood/outlier-set';
-import { useWasmBackend } from '../lib/tf/backend';
-import { readFromDir, SHARD_DIR } from '../lib/node/fashion-mnist';
-import { finishModel } from './node/finish-model';
-import { defaultWorkerCount, startWorkerTrainer } from './node/worker-replicas';
+import { loadSplit } from '../../lib/data/shards';
+import { buildModel, countMacs, DEFAULT_ARCHITECTURE, type ArchitectureConfig } from '../../lib/model/architecture';
+import { AUGMENT_PRESETS } from '../../lib/model/augment';
+import { concat, holdOut, subset } from '../../lib/model/dataset';
+import { defaultFitOptions, fit, type FitOptions } from '../../lib/model/fit';
+import { loadModel } from '../../lib/model/io';
+import { OUTLIER_KINDS, outlierSet, type OutlierKinds } from '../../lib/ood/outlier-set';
+import { useWasmBackend } from '../../lib/tf/backend';
+import { readFromDir, SHARD_DIR } from '../../lib/node/fashion-mnist';
+import { finishModel } from '../support/finish-model';
+import { defaultWorkerCount, startWorkerTrainer } from '../support/worker-replicas';
 
 const { values: args } = parseArgs({
   options: {
@@ -36,7 +36,7 @@ const { values: args } = parseArgs({
     batch: { type: 'string', default: '64' },
     lr: { type: 'string', default: '0.003' },
     limit: { type: 'string' },
-    out: { type: 'string', default: new URL('../public/model/', import.meta.url).pathname },
+    out: { type: 'string', default: new URL('../../public/model/', import.meta.url).pathname },
     arch: { type: 'string' },
     val: { type: 'string', default: '5000' },
     seed: { type: 'string', default: '42' },

@@ -5,10 +5,10 @@
 import { mkdir, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { CLASS_NAMES, IMAGE_SIZE, PIXELS } from '../lib/classes';
-import { sha256Hex } from '../lib/data/bytes';
-import { MANIFEST_FILE, type ShardEntry, type ShardManifest, type Split } from '../lib/data/shards';
-import { IDX_FILES, SHARD_DIR, readIdx } from '../lib/node/fashion-mnist';
+import { CLASS_NAMES, IMAGE_SIZE, PIXELS } from '../../lib/classes';
+import { sha256Hex } from '../../lib/data/bytes';
+import { MANIFEST_FILE, type ShardEntry, type ShardManifest, type Split } from '../../lib/data/shards';
+import { IDX_FILES, SHARD_DIR, readIdx } from '../../lib/node/fashion-mnist';
 
 const IMAGES_PER_SHARD = 10_000; // about 4.4 MB gzipped: small enough to fetch and verify one at a time
 

@@ -10,13 +10,13 @@
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { parseArgs } from 'node:util';
-import { CLASS_NAMES, PIXELS } from '../lib/classes';
-import { loadSplit } from '../lib/data/shards';
-import { answerCards } from '../tests/support/answer-cards';
-import { launchWithExtension } from '../tests/support/extension';
-import { renderTestImage } from '../lib/node/product-photos';
-import { SHARD_DIR, readFromDir } from '../lib/node/fashion-mnist';
-import { median } from './node/stats';
+import { CLASS_NAMES, PIXELS } from '../../lib/classes';
+import { loadSplit } from '../../lib/data/shards';
+import { answerCards } from '../../tests/support/answer-cards';
+import { launchWithExtension } from '../../tests/support/extension';
+import { renderTestImage } from '../../lib/node/product-photos';
+import { SHARD_DIR, readFromDir } from '../../lib/node/fashion-mnist';
+import { median } from '../support/stats';
 
 const { values: args } = parseArgs({ options: { pictures: { type: 'string', default: '20' } } });
 const count = Number(args.pictures);

@@ -1,12 +1,12 @@
 /**
- * `npx tsx scripts/bench-kernels.ts`: GMAC/s of the conv kernels training uses on the
+ * `npx tsx scripts/bench/kernels.ts`: GMAC/s of the conv kernels training uses on the
  * single-threaded wasm backend: forward Conv2D, our Conv2DBackpropFilter and
  * Conv2DBackpropInput, and the stock wasm Conv2DBackpropInput (conv2dTranspose) they replace.
  * Each figure is the best of several runs, since other work on the machine adds noise.
  */
 import * as tf from '@tensorflow/tfjs-core';
 import '@tensorflow/tfjs-backend-wasm';
-import { useWasmBackend } from '../lib/tf/backend';
+import { useWasmBackend } from '../../lib/tf/backend';
 
 // The stock kernel, taken before useWasmBackend replaces it.
 const stockBackpropInput = tf.getKernel('Conv2DBackpropInput', 'wasm')!;

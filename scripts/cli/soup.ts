@@ -8,20 +8,20 @@
  */
 import { parseArgs } from 'node:util';
 import * as tf from '@tensorflow/tfjs-core';
-import { loadSplit } from '../lib/data/shards';
-import { logitsModel } from '../lib/model/architecture';
-import { holdOut } from '../lib/model/dataset';
-import { loadModel } from '../lib/model/io';
-import { predictAll } from '../lib/model/predict';
-import { averageWeights, commonStart } from '../lib/model/soup';
-import { useWasmBackend } from '../lib/tf/backend';
-import { readFromDir, SHARD_DIR } from '../lib/node/fashion-mnist';
-import { finishModel } from './node/finish-model';
+import { loadSplit } from '../../lib/data/shards';
+import { logitsModel } from '../../lib/model/architecture';
+import { holdOut } from '../../lib/model/dataset';
+import { loadModel } from '../../lib/model/io';
+import { predictAll } from '../../lib/model/predict';
+import { averageWeights, commonStart } from '../../lib/model/soup';
+import { useWasmBackend } from '../../lib/tf/backend';
+import { readFromDir, SHARD_DIR } from '../../lib/node/fashion-mnist';
+import { finishModel } from '../support/finish-model';
 
 const { values: args, positionals: runDirs } = parseArgs({
   allowPositionals: true,
   options: {
-    out: { type: 'string', default: new URL('../public/model/', import.meta.url).pathname },
+    out: { type: 'string', default: new URL('../../public/model/', import.meta.url).pathname },
     val: { type: 'string', default: '5000' },
     seed: { type: 'string', default: '42' },
   },

@@ -9,13 +9,13 @@
  */
 import { parseArgs } from 'node:util';
 import * as tf from '@tensorflow/tfjs-core';
-import { PIXELS } from '../lib/classes';
-import { type ArchitectureConfig, buildModel, countMacs, DEFAULT_ARCHITECTURE } from '../lib/model/architecture';
-import { classify } from '../lib/model/predict';
-import { createTrainer } from '../lib/model/trainer';
-import { useWasmBackend } from '../lib/tf/backend';
-import { loadBenchBatch } from './node/bench-batch';
-import { interleavedMedians } from './node/stats';
+import { PIXELS } from '../../lib/classes';
+import { type ArchitectureConfig, buildModel, countMacs, DEFAULT_ARCHITECTURE } from '../../lib/model/architecture';
+import { classify } from '../../lib/model/predict';
+import { createTrainer } from '../../lib/model/trainer';
+import { useWasmBackend } from '../../lib/tf/backend';
+import { loadBenchBatch } from '../support/bench-batch';
+import { interleavedMedians } from '../support/stats';
 
 const { values: args } = parseArgs({ options: { reps: { type: 'string', default: '7' } } });
 const reps = Number(args.reps);

@@ -9,10 +9,10 @@
  * service worker). Between the two Firefox blinks the item (tests/firefox/support/native-menu.ts),
  * whatever the add-on does.
  */
-import { answerCards, answerShownAt } from '../tests/firefox/support/answer-cards';
-import { launchFirefox, type LoadedFirefox } from '../tests/firefox/support/firefox';
-import { classifyWithNativeMenu, commandRanAt } from '../tests/firefox/support/native-menu';
-import { classifierMillis } from './node/card-details';
+import { answerCards, answerShownAt } from '../../tests/firefox/support/answer-cards';
+import { launchFirefox, type LoadedFirefox } from '../../tests/firefox/support/firefox';
+import { classifyWithNativeMenu, commandRanAt } from '../../tests/firefox/support/native-menu';
+import { classifierMillis } from './card-details';
 
 /** Short, so that a cold run waits seconds, not Firefox's 30 s; long enough that warm runs never idle. */
 const IDLE_TIMEOUT = 3_000;
