@@ -1,5 +1,5 @@
 /**
- * `npx tsx scripts/bench/kernels.ts`: GMAC/s of the conv kernels training uses on the
+ * `npm run bench:kernels`: GMAC/s of the conv kernels training uses on the
  * single-threaded wasm backend: forward Conv2D, our Conv2DBackpropFilter and
  * Conv2DBackpropInput, and the stock wasm Conv2DBackpropInput (conv2dTranspose) they replace.
  * Each figure is the best of several runs, since other work on the machine adds noise.
