@@ -1,5 +1,7 @@
-// Test helpers: run the same computation on the stock cpu backend and on wasm
-// and compare, and check that nothing leaked. Used by the *.test.ts beside it.
+/**
+ * Test helpers: run the same computation on the stock cpu backend and on wasm and compare, and check
+ * that nothing leaked. Used by the tests of lib/tf and lib/model.
+ */
 import * as tf from '@tensorflow/tfjs-core';
 import '@tensorflow/tfjs-backend-cpu';
 // tfjs-core's Node build registers no gradient functions; tfjs-layers registers
