@@ -13,7 +13,7 @@ import { checkSettings, DEFAULT_SETTINGS } from '../../lib/finetune/settings';
 import { formatCount, formatDecimal, localizeMessage, t, tParts } from '../../lib/i18n';
 import { sendMessage, type ModelStatus } from '../../lib/messages';
 import { clearCorrections, listCorrections } from '../../lib/storage/history';
-import { modelChoice, useBundledModel, useNewModel, usePreviousModel } from '../../lib/storage/models';
+import { keepNewModel, modelChoice, switchToBundledModel, switchToPreviousModel, type ModelChoice } from '../../lib/storage/models';
 import { modelFilesInUse } from './model-files';
 import { useDataset } from './use-dataset';
 import { useSpeed } from './use-speed';
@@ -34,7 +34,7 @@ export function App() {
   const training = useTraining();
   const [settings, setSettings] = useState(DEFAULT_SETTINGS);
   const [model, setModel] = useState<ModelStatus>();
-  const [choice, setChoice] = useState<Awaited<ReturnType<typeof modelChoice>>>();
+  const [choice, setChoice] = useState<ModelChoice>();
   const [corrections, setCorrections] = useState<number>();
   const [modelFiles, setModelFiles] = useState<Record<string, Uint8Array>>();
   const [error, setError] = useState<string>();
@@ -100,10 +100,10 @@ export function App() {
         )}
         <p class="actions">
           {/* Nothing to go back to: on a fresh install the bundled model is in use and was never switched. */}
-          <button type="button" disabled={running || !choice || choice.active === null} onClick={change(useBundledModel)}>
+          <button type="button" disabled={running || !choice || choice.active === null} onClick={change(switchToBundledModel)}>
             {t('optionsReset')}
           </button>
-          <button type="button" disabled={running || choice?.previous === undefined} onClick={change(usePreviousModel)}>
+          <button type="button" disabled={running || choice?.previous === undefined} onClick={change(switchToPreviousModel)}>
             {choice?.previous === undefined ? t('optionsGoBack') : t('optionsGoBackTo', { version: choice.previous ?? t('optionsBundled') })}
           </button>
         </p>
@@ -166,7 +166,7 @@ export function App() {
             version={state.result.version}
             before={state.result.before}
             after={state.result.after}
-            onKeep={change(() => useNewModel({ version: state.result!.version, savedAt: Date.now(), files: state.result!.files }))}
+            onKeep={change(() => keepNewModel({ version: state.result!.version, savedAt: Date.now(), files: state.result!.files }))}
             onDiscard={training.reset}
           />
         )}
