@@ -60,3 +60,5 @@ export function useTraining() {
 
   return { state, start, cancel, reset };
 }
+
+export type Training = ReturnType<typeof useTraining>;
