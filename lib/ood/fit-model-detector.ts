@@ -8,7 +8,8 @@
 import type * as tfl from '@tensorflow/tfjs-layers';
 import { CLASS_NAMES } from '../classes';
 import type { Dataset } from '../data/shards';
-import { makeBatch, PHOTO_AUGMENT } from '../model/augment';
+import { makeBatch } from '../model/augment/batch';
+import { PHOTO_AUGMENT } from '../model/augment/presets';
 import type { OutOfScopeDetector } from '../model/contract';
 import { predictAll } from '../model/predict';
 import { createRng } from '../model/rng';

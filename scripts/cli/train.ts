@@ -20,7 +20,7 @@
 import { parseArgs } from 'node:util';
 import { loadSplit } from '../../lib/data/shards';
 import { buildModel, countMacs, DEFAULT_ARCHITECTURE, type ArchitectureConfig } from '../../lib/model/architecture';
-import { AUGMENT_PRESETS } from '../../lib/model/augment';
+import { AUGMENT_PRESETS } from '../../lib/model/augment/presets';
 import { concat, holdOut, subset } from '../../lib/model/dataset';
 import { defaultFitOptions, fit, type FitOptions } from '../../lib/model/fit';
 import { loadModel } from '../../lib/model/io';

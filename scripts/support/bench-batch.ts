@@ -1,7 +1,7 @@
 /** The batch the training benches time: the first Fashion-MNIST training images, as model input, unaugmented. */
 import { PIXELS } from '../../lib/classes';
 import { loadSplit } from '../../lib/data/shards';
-import { makeBatch } from '../../lib/model/augment';
+import { makeBatch } from '../../lib/model/augment/batch';
 import { createRng } from '../../lib/model/rng';
 import { readFromDir, SHARD_DIR } from '../../lib/node/fashion-mnist';
 

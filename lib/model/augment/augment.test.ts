@@ -1,7 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { PIXELS } from '../classes';
-import { augmentImage, DEFAULT_AUGMENT, makeBatch, NO_AUGMENT, squareToQuad } from './augment';
-import { createRng } from './rng';
+import { PIXELS } from '../../classes';
+import { createRng } from '../rng';
+import { augmentImage } from './augment-image';
+import { makeBatch } from './batch';
+import { DEFAULT_AUGMENT, NO_AUGMENT } from './presets';
+import { squareToQuad } from './viewpoint';
 
 /** A bright block on the left half of a black image. */
 function blockImage(): Uint8Array {
