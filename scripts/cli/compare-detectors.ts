@@ -23,21 +23,9 @@ import { auroc, fprAt95 } from '../../lib/ood/metrics';
 import { outlierSet } from '../../lib/ood/outlier-set';
 import { useWasmBackend } from '../../lib/tf/backend';
 import { readFromDir, SHARD_DIR } from '../../lib/node/fashion-mnist';
-import { BUNDLED_MODEL_DIR, loadModelFrom } from '../support/photos';
+import { BUNDLED_MODEL_DIR, loadModelFrom } from '../support/model-folder';
 import { labelledPhotos, outOfScopePhotos } from '../support/photo-set';
-
-const { values: args } = parseArgs({
-  options: {
-    model: { type: 'string', multiple: true, default: [BUNDLED_MODEL_DIR] },
-    images: { type: 'string' },
-    'out-of-scope': { type: 'string' },
-    bank: { type: 'string', default: '5000' },
-  },
-});
-if (!args.images || !args['out-of-scope']) {
-  console.error('usage: npm run compare-detectors -- --images DIR --out-of-scope DIR2 [--model DIR]... [--bank N]');
-  process.exit(2);
-}
+import { numberOption, runCli, UserError } from '../support/run-cli';
 
 const K = CLASS_NAMES.length;
 const F = (n: number) => n.toFixed(3);
@@ -116,43 +104,60 @@ function nearestNeighbour(bank: Float32Array[], k = 10): (f: Float32Array) => nu
   };
 }
 
-await useWasmBackend();
-const read = readFromDir(SHARD_DIR);
-const train = await loadSplit(read, 'train', { limit: Number(args.bank) });
-const test = await loadSplit(read, 'test', { limit: 2000 });
-const drawn = outlierSet(2000, train, 99);
-const sets = {
-  inScope: stack((await labelledPhotos(args.images)).map((p) => p.input)),
-  outOfScope: stack((await outOfScopePhotos(args['out-of-scope'])).map((p) => p.input)),
-  test: bytesToFloats(test.images),
-  drawn: bytesToFloats(drawn.images),
-};
-
-console.log('| model | detector | AUROC, real photos | FPR at 95% TPR, real photos | AUROC, Fashion-MNIST test vs drawn outliers |');
-console.log('|---|---|---|---|---|');
-for (const dir of args.model!) {
-  const { model, metadata } = await loadModelFrom(dir);
-  const bankOut = outputs(model, bytesToFloats(train.images));
-  const bank = rows(bankOut.features, bankOut.width);
-  const detectors: [string, (logits: Float32Array, features: Float32Array) => number][] = [
-    ['max softmax', (l) => Math.max(...softmaxRows(l))],
-    ['energy', (l) => Math.max(...l) + Math.log(l.reduce((s, v) => s + Math.exp(v - Math.max(...l)), 0))],
-    ['Mahalanobis', (_, f) => maha(f)],
-    ['kNN, k = 10', (_, f) => knn(f)],
-    ['top-3 mass (shipped)', (l) => inScopeScore(softmaxRows(l))],
-  ];
-  const maha = mahalanobis(bank, train.labels, bankOut.width);
-  const knn = nearestNeighbour(bank);
-  const scored = Object.fromEntries(
-    Object.entries(sets).map(([name, x]) => {
-      const o = outputs(model, x);
-      const [logits, features] = [rows(o.logits, K), rows(o.features, o.width)];
-      return [name, detectors.map(([, score]) => logits.map((l, i) => score(l, features[i])))];
-    }),
-  ) as Record<keyof typeof sets, number[][]>;
-  detectors.forEach(([name], d) => {
-    const [a, b] = [scored.inScope[d], scored.outOfScope[d]];
-    console.log(`| ${metadata.version} | ${name} | ${F(auroc(a, b))} | ${F(fprAt95(a, b))} | ${F(auroc(scored.test[d], scored.drawn[d]))} |`);
+async function main(): Promise<void> {
+  const { values: args } = parseArgs({
+    options: {
+      model: { type: 'string', multiple: true, default: [BUNDLED_MODEL_DIR] },
+      images: { type: 'string' },
+      'out-of-scope': { type: 'string' },
+      bank: { type: 'string', default: '5000' },
+    },
   });
-  model.dispose();
+  if (!args.images || !args['out-of-scope']) {
+    throw new UserError('usage: npm run compare-detectors -- --images DIR --out-of-scope DIR2 [--model DIR]... [--bank N]');
+  }
+  const bankSize = numberOption('bank', args.bank, { whole: true, min: 10 });
+
+  await useWasmBackend();
+  const read = readFromDir(SHARD_DIR);
+  const train = await loadSplit(read, 'train', { limit: bankSize });
+  const test = await loadSplit(read, 'test', { limit: 2000 });
+  const drawn = outlierSet(2000, train, 99);
+  const sets = {
+    inScope: stack((await labelledPhotos(args.images)).map((p) => p.input)),
+    outOfScope: stack((await outOfScopePhotos(args['out-of-scope'])).map((p) => p.input)),
+    test: bytesToFloats(test.images),
+    drawn: bytesToFloats(drawn.images),
+  };
+
+  console.log('| model | detector | AUROC, real photos | FPR at 95% TPR, real photos | AUROC, Fashion-MNIST test vs drawn outliers |');
+  console.log('|---|---|---|---|---|');
+  for (const dir of args.model!) {
+    const { model, metadata } = await loadModelFrom(dir);
+    const bankOut = outputs(model, bytesToFloats(train.images));
+    const bank = rows(bankOut.features, bankOut.width);
+    const detectors: [string, (logits: Float32Array, features: Float32Array) => number][] = [
+      ['max softmax', (l) => Math.max(...softmaxRows(l))],
+      ['energy', (l) => Math.max(...l) + Math.log(l.reduce((s, v) => s + Math.exp(v - Math.max(...l)), 0))],
+      ['Mahalanobis', (_, f) => maha(f)],
+      ['kNN, k = 10', (_, f) => knn(f)],
+      ['top-3 mass (shipped)', (l) => inScopeScore(softmaxRows(l))],
+    ];
+    const maha = mahalanobis(bank, train.labels, bankOut.width);
+    const knn = nearestNeighbour(bank);
+    const scored = Object.fromEntries(
+      Object.entries(sets).map(([name, x]) => {
+        const o = outputs(model, x);
+        const [logits, features] = [rows(o.logits, K), rows(o.features, o.width)];
+        return [name, detectors.map(([, score]) => logits.map((l, i) => score(l, features[i])))];
+      }),
+    ) as Record<keyof typeof sets, number[][]>;
+    detectors.forEach(([name], d) => {
+      const [a, b] = [scored.inScope[d], scored.outOfScope[d]];
+      console.log(`| ${metadata.version} | ${name} | ${F(auroc(a, b))} | ${F(fprAt95(a, b))} | ${F(auroc(scored.test[d], scored.drawn[d]))} |`);
+    });
+    model.dispose();
+  }
 }
+
+await runCli(main);

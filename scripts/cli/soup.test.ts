@@ -9,7 +9,7 @@ import { METADATA_FILE } from '../../lib/model/contract';
 import { loadModel } from '../../lib/model/io';
 import { useWasmBackend } from '../../lib/tf/backend';
 import { readFromDir } from '../../lib/node/fashion-mnist';
-import { BUNDLED_MODEL_DIR } from '../support/photos';
+import { BUNDLED_MODEL_DIR } from '../support/model-folder';
 
 const run = promisify(execFile);
 

@@ -23,33 +23,13 @@ import { buildModel, countMacs, DEFAULT_ARCHITECTURE, type ArchitectureConfig } 
 import { AUGMENT_PRESETS } from '../../lib/model/augment/presets';
 import { concat, holdOut, subset } from '../../lib/model/dataset';
 import { defaultFitOptions, fit, type FitOptions } from '../../lib/model/fit';
-import { loadModel } from '../../lib/model/io';
 import { OUTLIER_KINDS, outlierSet, type OutlierKinds } from '../../lib/ood/outlier-set';
 import { useWasmBackend } from '../../lib/tf/backend';
 import { readFromDir, SHARD_DIR } from '../../lib/node/fashion-mnist';
 import { finishModel } from '../support/finish-model';
+import { BUNDLED_MODEL_DIR, loadModelFrom } from '../support/model-folder';
+import { asUserError, numberOption, runCli, UserError } from '../support/run-cli';
 import { defaultWorkerCount, startWorkerTrainer } from '../support/worker-replicas';
-
-const { values: args } = parseArgs({
-  options: {
-    epochs: { type: 'string', default: '10' },
-    batch: { type: 'string', default: '64' },
-    lr: { type: 'string', default: '0.003' },
-    limit: { type: 'string' },
-    out: { type: 'string', default: new URL('../../public/model/', import.meta.url).pathname },
-    arch: { type: 'string' },
-    val: { type: 'string', default: '5000' },
-    seed: { type: 'string', default: '42' },
-    wd: { type: 'string', default: '0.01' },
-    smooth: { type: 'string', default: '0' },
-    minutes: { type: 'string' },
-    from: { type: 'string' },
-    augment: { type: 'string', default: 'default' },
-    outliers: { type: 'string', default: '0' },
-    'outlier-kinds': { type: 'string', default: 'all' },
-    workers: { type: 'string', default: String(defaultWorkerCount()) },
-  },
-});
 
 // cli-progress ships no types: load it untyped and describe the few calls used.
 interface Bar {
@@ -60,112 +40,155 @@ interface Bar {
 const CLI_PROGRESS = 'cli-progress';
 const progress = (await import(CLI_PROGRESS)).default as { SingleBar: new (o: object) => Bar };
 
-function augmentPreset(name: string) {
-  if (!(name in AUGMENT_PRESETS)) throw new Error(`--augment must be one of ${Object.keys(AUGMENT_PRESETS).join(', ')}`);
-  return AUGMENT_PRESETS[name as keyof typeof AUGMENT_PRESETS];
+/** The run the command line asks for, every value checked before any data is read. */
+function readArgs() {
+  const { values: args } = parseArgs({
+    options: {
+      epochs: { type: 'string', default: '10' },
+      batch: { type: 'string', default: '64' },
+      lr: { type: 'string', default: '0.003' },
+      limit: { type: 'string' },
+      out: { type: 'string', default: BUNDLED_MODEL_DIR },
+      arch: { type: 'string' },
+      val: { type: 'string', default: '5000' },
+      seed: { type: 'string', default: '42' },
+      wd: { type: 'string', default: '0.01' },
+      smooth: { type: 'string', default: '0' },
+      minutes: { type: 'string' },
+      from: { type: 'string' },
+      augment: { type: 'string', default: 'default' },
+      outliers: { type: 'string', default: '0' },
+      'outlier-kinds': { type: 'string', default: 'all' },
+      workers: { type: 'string', default: String(defaultWorkerCount()) },
+    },
+  });
+  const { augment, 'outlier-kinds': outlierKinds } = args;
+  if (!(augment in AUGMENT_PRESETS)) throw new UserError(`--augment must be one of ${Object.keys(AUGMENT_PRESETS).join(', ')}`);
+  if (!OUTLIER_KINDS.includes(outlierKinds as OutlierKinds)) throw new UserError(`--outlier-kinds must be one of ${OUTLIER_KINDS.join(', ')}`);
+  return {
+    epochs: numberOption('epochs', args.epochs, { whole: true, min: 1 }),
+    batchSize: numberOption('batch', args.batch, { whole: true, min: 1 }),
+    lr: numberOption('lr', args.lr, { min: 0 }),
+    limit: args.limit === undefined ? undefined : numberOption('limit', args.limit, { whole: true, min: 1 }),
+    out: args.out,
+    architecture: { ...DEFAULT_ARCHITECTURE, ...(args.arch ? asUserError(() => JSON.parse(args.arch!), '--arch is not JSON') : {}) } as ArchitectureConfig,
+    // Temperature scaling needs a validation split.
+    validationCount: numberOption('val', args.val, { whole: true, min: 1 }),
+    seed: numberOption('seed', args.seed, { whole: true }),
+    weightDecay: numberOption('wd', args.wd, { min: 0 }),
+    labelSmoothing: numberOption('smooth', args.smooth, { min: 0 }),
+    minutes: args.minutes === undefined ? undefined : numberOption('minutes', args.minutes, { min: 1 / 60 }),
+    from: args.from,
+    augment: AUGMENT_PRESETS[augment as keyof typeof AUGMENT_PRESETS],
+    outliers: numberOption('outliers', args.outliers, { whole: true, min: 0 }),
+    outlierKinds: outlierKinds as OutlierKinds,
+    workers: numberOption('workers', args.workers, { whole: true, min: 1 }),
+  };
 }
 
-const started = Date.now();
 const pct = (v: number) => `${(100 * v).toFixed(2)}%`;
 const log = (line: string) => process.stdout.write(`${line}\n`);
 
-await useWasmBackend();
-const read = readFromDir(SHARD_DIR);
-const all = await loadSplit(read, 'train');
-const test = await loadSplit(read, 'test');
-const seed = Number(args.seed);
-const split = holdOut(all, Number(args.val), seed);
-const garments = args.limit ? subset(split.train, Array.from({ length: Math.min(Number(args.limit), split.train.count) }, (_, i) => i)) : split.train;
-const outlierKinds = args['outlier-kinds'] as OutlierKinds;
-if (!OUTLIER_KINDS.includes(outlierKinds)) throw new Error(`--outlier-kinds must be one of ${OUTLIER_KINDS.join(', ')}`);
-const outliers = outlierSet(Number(args.outliers), garments, seed, outlierKinds);
-const train = concat(garments, outliers);
-const validation = split.validation;
-log(`Data: ${garments.count} training, ${outliers.count} outliers, ${validation.count} validation, ${test.count} test images`);
+async function main(): Promise<void> {
+  const args = readArgs();
+  const started = Date.now();
+  await useWasmBackend();
+  const read = readFromDir(SHARD_DIR);
+  const all = await loadSplit(read, 'train');
+  const test = await loadSplit(read, 'test');
+  const { seed, outlierKinds } = args;
+  const split = holdOut(all, args.validationCount, seed);
+  const garments = args.limit ? subset(split.train, Array.from({ length: Math.min(args.limit, split.train.count) }, (_, i) => i)) : split.train;
+  const outliers = outlierSet(args.outliers, garments, seed, outlierKinds);
+  const train = concat(garments, outliers);
+  const validation = split.validation;
+  log(`Data: ${garments.count} training, ${outliers.count} outliers, ${validation.count} validation, ${test.count} test images`);
 
-const architecture: ArchitectureConfig = { ...DEFAULT_ARCHITECTURE, ...(args.arch ? JSON.parse(args.arch) : {}) };
-// --from DIR continues training a saved model (same validation split: same --seed) instead of a new one.
-const start = args.from ? await loadModel(readFromDir(args.from)) : undefined;
-const model = start?.model ?? buildModel(architecture);
-const macs = countMacs(model);
-log(`Model: ${JSON.stringify(architecture.stages)} ${architecture.head}, ${model.countParams()} parameters, ${(macs / 1e6).toFixed(2)} M MAC/image`);
+  const { architecture } = args;
+  // --from DIR continues training a saved model (same validation split: same --seed) instead of a new one.
+  const start = args.from ? await loadModelFrom(args.from) : undefined;
+  const model = start?.model ?? buildModel(architecture);
+  const macs = countMacs(model);
+  log(`Model: ${JSON.stringify(architecture.stages)} ${architecture.head}, ${model.countParams()} parameters, ${(macs / 1e6).toFixed(2)} M MAC/image`);
 
-const options: FitOptions = {
-  ...defaultFitOptions(Number(args.lr)),
-  epochs: Number(args.epochs),
-  batchSize: Number(args.batch),
-  seed,
-  weightDecay: Number(args.wd),
-  labelSmoothing: Number(args.smooth),
-  augment: augmentPreset(args.augment),
-  budgetSeconds: args.minutes ? Number(args.minutes) * 60 : undefined,
-};
-const workers = Number(args.workers);
-if (!Number.isInteger(workers) || workers < 1) throw new Error('--workers must be a whole number, 1 or more');
-log(`Training on ${workers === 1 ? 'this thread' : `${workers} worker threads, each on its share of every batch of ${options.batchSize}`}`);
-const trainer = workers > 1 ? await startWorkerTrainer(model, options, workers, options.batchSize) : undefined;
-const batches = Math.floor(train.count / options.batchSize);
-const bar = new progress.SingleBar({
-  format: 'epoch {epoch} [{bar}] {percentage}% | ETA {eta_formatted} | loss {loss} | acc {acc} | {ips} img/s | lr {lr}',
-  etaBuffer: 100,
-  // Under nohup (no TTY), print a progress line every minute instead of redrawing.
-  noTTYOutput: !process.stderr.isTTY,
-  notTTYSchedule: 60_000,
-});
-// The bar counts thousandths of the run, which a time budget may end before the last epoch.
-let payload: object = { epoch: `1/${options.epochs}`, loss: '-', acc: '-', ips: '-', lr: '-' };
-bar.start(1000, 0, payload);
-const { history, validationLogits } = await fit(model, train, validation, {
-  ...options,
-  trainer,
-  onBatch: (p) =>
-    bar.update(Math.round(1000 * p.progress), (payload = {
-      epoch: `${p.epoch + 1}/${options.epochs}`,
-      loss: p.loss.toFixed(4),
-      acc: pct(p.accuracy),
-      ips: p.imagesPerSecond.toFixed(0),
-      lr: p.lr.toExponential(2),
-    })),
-  onEpoch: (e) => {
-    bar.stop();
-    const part = e.fraction ? ` (${pct(e.fraction)} of it: time budget reached)` : '';
-    log(`epoch ${e.epoch}/${options.epochs}${part}: loss ${e.loss.toFixed(4)} acc ${pct(e.accuracy)} | val loss ${e.valLoss.toFixed(4)} val acc ${pct(e.valAccuracy)} | ${e.seconds.toFixed(0)} s, ${e.imagesPerSecond.toFixed(0)} img/s`);
-    if (e.epoch < options.epochs && !e.fraction) bar.start(1000, Math.round((1000 * e.epoch) / options.epochs), { ...payload, epoch: `${e.epoch + 1}/${options.epochs}` });
-  },
-});
-const trainSeconds = (Date.now() - started) / 1000;
-
-if (!validationLogits) throw new Error('temperature scaling needs a validation split: set --val above 0');
-const metadata = await finishModel(model, {
-  validation,
-  validationLogits,
-  garments,
-  test,
-  history,
-  out: args.out,
-  log,
-  training: {
-    data: 'Fashion-MNIST training split',
-    trainImages: garments.count,
-    outliers: outliers.count,
-    ...(outliers.count > 0 ? { outlierKinds } : {}),
-    validationImages: validation.count,
-    architecture,
-    ...(start ? { continuedFrom: start.metadata.version, continuedFromTraining: start.metadata.training } : {}),
-    epochs: options.epochs,
-    epochsTrained: history.length - 1 + (history.at(-1)?.fraction ?? 1),
-    budgetMinutes: args.minutes ? Number(args.minutes) : undefined,
-    batchSize: options.batchSize,
-    optimizer: 'Adam + decoupled weight decay',
-    schedule: { kind: 'one-cycle', ...options.schedule },
-    weightDecay: options.weightDecay,
-    labelSmoothing: options.labelSmoothing,
-    augment: options.augment,
+  const options: FitOptions = {
+    ...defaultFitOptions(args.lr),
+    epochs: args.epochs,
+    batchSize: args.batchSize,
     seed,
-    backend: 'wasm',
-    workers,
-    seconds: Math.round(trainSeconds),
+    weightDecay: args.weightDecay,
+    labelSmoothing: args.labelSmoothing,
+    augment: args.augment,
+    budgetSeconds: args.minutes !== undefined ? args.minutes * 60 : undefined,
+  };
+  const { workers } = args;
+  log(`Training on ${workers === 1 ? 'this thread' : `${workers} worker threads, each on its share of every batch of ${options.batchSize}`}`);
+  const trainer = workers > 1 ? await startWorkerTrainer(model, options, workers, options.batchSize) : undefined;
+  const batches = Math.floor(train.count / options.batchSize);
+  const bar = new progress.SingleBar({
+    format: 'epoch {epoch} [{bar}] {percentage}% | ETA {eta_formatted} | loss {loss} | acc {acc} | {ips} img/s | lr {lr}',
+    etaBuffer: 100,
+    // Under nohup (no TTY), print a progress line every minute instead of redrawing.
+    noTTYOutput: !process.stderr.isTTY,
+    notTTYSchedule: 60_000,
+  });
+  // The bar counts thousandths of the run, which a time budget may end before the last epoch.
+  let payload: object = { epoch: `1/${options.epochs}`, loss: '-', acc: '-', ips: '-', lr: '-' };
+  bar.start(1000, 0, payload);
+  const { history, validationLogits } = await fit(model, train, validation, {
+    ...options,
+    trainer,
+    onBatch: (p) =>
+      bar.update(Math.round(1000 * p.progress), (payload = {
+        epoch: `${p.epoch + 1}/${options.epochs}`,
+        loss: p.loss.toFixed(4),
+        acc: pct(p.accuracy),
+        ips: p.imagesPerSecond.toFixed(0),
+        lr: p.lr.toExponential(2),
+      })),
+    onEpoch: (e) => {
+      bar.stop();
+      const part = e.fraction ? ` (${pct(e.fraction)} of it: time budget reached)` : '';
+      log(`epoch ${e.epoch}/${options.epochs}${part}: loss ${e.loss.toFixed(4)} acc ${pct(e.accuracy)} | val loss ${e.valLoss.toFixed(4)} val acc ${pct(e.valAccuracy)} | ${e.seconds.toFixed(0)} s, ${e.imagesPerSecond.toFixed(0)} img/s`);
+      if (e.epoch < options.epochs && !e.fraction) bar.start(1000, Math.round((1000 * e.epoch) / options.epochs), { ...payload, epoch: `${e.epoch + 1}/${options.epochs}` });
+    },
+  });
+  const trainSeconds = (Date.now() - started) / 1000;
+
+  if (!validationLogits) throw new Error('temperature scaling needs a validation split: set --val above 0');
+  const metadata = await finishModel(model, {
+    validation,
+    validationLogits,
+    garments,
+    test,
     history,
-  },
-});
-log(`Wrote ${metadata.version} (${(metadata.weights.bytes / 1024).toFixed(0)} KiB of weights) to ${args.out} in ${((Date.now() - started) / 60000).toFixed(1)} min`);
+    out: args.out,
+    log,
+    training: {
+      data: 'Fashion-MNIST training split',
+      trainImages: garments.count,
+      outliers: outliers.count,
+      ...(outliers.count > 0 ? { outlierKinds } : {}),
+      validationImages: validation.count,
+      architecture,
+      ...(start ? { continuedFrom: start.metadata.version, continuedFromTraining: start.metadata.training } : {}),
+      epochs: options.epochs,
+      epochsTrained: history.length - 1 + (history.at(-1)?.fraction ?? 1),
+      budgetMinutes: args.minutes,
+      batchSize: options.batchSize,
+      optimizer: 'Adam + decoupled weight decay',
+      schedule: { kind: 'one-cycle', ...options.schedule },
+      weightDecay: options.weightDecay,
+      labelSmoothing: options.labelSmoothing,
+      augment: options.augment,
+      seed,
+      backend: 'wasm',
+      workers,
+      seconds: Math.round(trainSeconds),
+      history,
+    },
+  });
+  log(`Wrote ${metadata.version} (${(metadata.weights.bytes / 1024).toFixed(0)} KiB of weights) to ${args.out} in ${((Date.now() - started) / 60000).toFixed(1)} min`);
+}
+
+await runCli(main);

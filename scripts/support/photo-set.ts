@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { CLASS_NAMES } from '../../lib/classes';
 import { preprocess } from '../../lib/preprocess';
 import { decodePhoto, expandPaths } from './photos';
+import { UserError } from './run-cli';
 
 export interface LabelledPhoto {
   file: string;
@@ -22,7 +23,7 @@ const slug = (name: string) => name.toLowerCase().replace(/[^a-z0-9]+/g, '');
 export function classIndex(name: string): number {
   const index = /^\d+$/.test(name) ? Number(name) : CLASS_NAMES.findIndex((c) => slug(c) === slug(name));
   if (!(index >= 0 && index < CLASS_NAMES.length)) {
-    throw new Error(`"${name}" names no class; use an index 0-9 or one of: ${CLASS_NAMES.join(', ')}`);
+    throw new UserError(`"${name}" names no class; use an index 0-9 or one of: ${CLASS_NAMES.join(', ')}`);
   }
   return index;
 }
@@ -31,9 +32,13 @@ async function listed(dir: string): Promise<{ file: string; label: number }[]> {
   const csv = join(dir, 'labels.csv');
   if (await stat(csv).then(() => true, () => false)) {
     const [, ...rows] = (await readFile(csv, 'utf8')).trim().split(/\r?\n/);
-    return rows.map((row) => {
+    return rows.map((row, i) => {
       const [file, label] = row.split(',');
-      return { file: join(dir, file), label: classIndex(label) };
+      try {
+        return { file: join(dir, file), label: classIndex(label) };
+      } catch (err) {
+        throw new UserError(`${csv}, line ${i + 2}: ${(err as Error).message}`);
+      }
     });
   }
   const photos: { file: string; label: number }[] = [];
@@ -41,12 +46,15 @@ async function listed(dir: string): Promise<{ file: string; label: number }[]> {
     const label = classIndex(entry.name);
     for (const file of await expandPaths([join(dir, entry.name)])) photos.push({ file, label });
   }
-  if (photos.length === 0) throw new Error(`${dir} has no labels.csv and no class subfolders with photos`);
+  if (photos.length === 0) throw new UserError(`${dir} has no labels.csv and no class subfolders with photos`);
   return photos;
 }
 
 async function prepared(file: string): Promise<Float32Array | undefined> {
-  const result = preprocess(await decodePhoto(file));
+  const image = await decodePhoto(file).catch((err: Error) => {
+    throw new UserError(`${file}: ${err.message}`);
+  });
+  const result = preprocess(image);
   return result.ok ? result.input : undefined;
 }
 
@@ -63,6 +71,6 @@ export async function outOfScopePhotos(dir: string): Promise<{ file: string; inp
   const files = (await stat(csv).then(() => true, () => false))
     ? (await readFile(csv, 'utf8')).trim().split(/\r?\n/).slice(1).map((row) => join(dir, row.split(',')[0]))
     : (await expandPaths([dir])).filter((f) => /\.(jpe?g|png|webp|gif|avif|tiff?)$/i.test(f));
-  if (files.length === 0) throw new Error(`${dir} has no photos`);
+  if (files.length === 0) throw new UserError(`${dir} has no photos`);
   return Promise.all(files.map(async (file) => ({ file, input: await prepared(file) })));
 }

@@ -1,13 +1,9 @@
-/** Photos from disk for the Node tools: decoded with sharp, and the model loaded from a folder. */
+/** Photos from disk for the Node tools, decoded with sharp as the extension decodes them. */
 import { readdir, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import sharp from 'sharp';
-import type { LoadedModel } from '../../lib/model/io';
-import { loadModel } from '../../lib/model/io';
 import { workingSize, type RgbaImage } from '../../lib/preprocess';
-import { readFromDir } from '../../lib/node/fashion-mnist';
-
-export const BUNDLED_MODEL_DIR = new URL('../../public/model/', import.meta.url).pathname;
+import { UserError } from './run-cli';
 
 /**
  * JPEG, PNG, WebP, GIF (its first frame), AVIF, TIFF... as RGBA pixels, at the size of preprocessing's
@@ -28,7 +24,7 @@ export async function decodePhoto(file: string): Promise<RgbaImage> {
       .toBuffer({ resolveWithObject: true });
     return { width: info.width, height: info.height, data: new Uint8ClampedArray(data.buffer, data.byteOffset, data.byteLength) };
   } catch (err) {
-    throw new Error(`not an image sharp can read (${(err as Error).message})`);
+    throw new UserError(`not an image sharp can read (${(err as Error).message})`);
   }
 }
 
@@ -42,8 +38,4 @@ export async function expandPaths(paths: string[]): Promise<string[]> {
     } else files.push(path);
   }
   return files;
-}
-
-export function loadModelFrom(dir = BUNDLED_MODEL_DIR): Promise<LoadedModel> {
-  return loadModel(readFromDir(dir));
 }
