@@ -15,10 +15,9 @@ import { classify } from '../../lib/model/predict';
 import { createTrainer } from '../../lib/model/trainer';
 import { useWasmBackend } from '../../lib/tf/backend';
 import { loadBenchBatch } from '../support/bench-batch';
+import { numberOption, runCli } from '../support/run-cli';
 import { interleavedMedians } from '../support/stats';
 
-const { values: args } = parseArgs({ options: { reps: { type: 'string', default: '7' } } });
-const reps = Number(args.reps);
 const B = 64;
 const TRAINING_IMAGES = 60_000;
 tf.env().set('PROD', true);
@@ -37,28 +36,34 @@ const CANDIDATES: [string, ArchitectureConfig][] = [
   ["ResNet-20's convs", { ...DEFAULT_ARCHITECTURE, stages: [times(7, 16), times(6, 32), times(6, 64)], head: 'gap' }],
 ];
 
-const { pixels, labels } = await loadBenchBatch(B);
-const oneImage = pixels.subarray(0, PIXELS);
+async function main(): Promise<void> {
+  const { values: args } = parseArgs({ options: { reps: { type: 'string', default: '7' } } });
+  const reps = numberOption('reps', args.reps, { whole: true, min: 1 });
+  const { pixels, labels } = await loadBenchBatch(B);
+  const oneImage = pixels.subarray(0, PIXELS);
 
-await useWasmBackend();
-const networks = CANDIDATES.map(([name, config]) => {
-  const model = buildModel(config);
-  const trainer = createTrainer(model, { weightDecay: 0.01, labelSmoothing: 0 });
-  return { name, model, infer: () => classify(model, oneImage), step: () => trainer.step(pixels, labels, B, 1e-4) };
-});
-// Warm means steady state: tfjs's JS takes some hundred calls to be fully optimised.
-const inferMs = await interleavedMedians('one-image inference', networks.map((n) => n.infer), 100, 200);
-const stepMs = await interleavedMedians('training steps', networks.map((n) => n.step), reps);
+  await useWasmBackend();
+  const networks = CANDIDATES.map(([name, config]) => {
+    const model = buildModel(config);
+    const trainer = createTrainer(model, { weightDecay: 0.01, labelSmoothing: 0 });
+    return { name, model, infer: () => classify(model, oneImage), step: () => trainer.step(pixels, labels, B, 1e-4) };
+  });
+  // Warm means steady state: tfjs's JS takes some hundred calls to be fully optimised.
+  const inferMs = await interleavedMedians('one-image inference', networks.map((n) => n.infer), 100, 200);
+  const stepMs = await interleavedMedians('training steps', networks.map((n) => n.step), reps);
 
-console.log(`Batch ${B} for training, one thread; medians, each network timed in turn with the others`);
-console.log('network               params  float32 KiB  M MAC  one image, ms (x shipped)  training step, ms (x shipped)  epoch of 60,000, s');
-networks.forEach((n, i) => {
-  const params = n.model.countParams();
-  const x = (ratio: number) => `(${ratio.toFixed(2)}x)`;
-  console.log(
-    `${n.name.padEnd(20)} ${String(params).padStart(7)} ${((params * 4) / 1024).toFixed(0).padStart(12)} ${(countMacs(n.model) / 1e6).toFixed(1).padStart(6)}` +
-      `  ${inferMs[i].toFixed(2).padStart(13)} ${x(inferMs[i] / inferMs[0]).padStart(11)}` +
-      `  ${stepMs[i].toFixed(0).padStart(17)} ${x(stepMs[i] / stepMs[0]).padStart(12)}` +
-      `  ${(((TRAINING_IMAGES / B) * stepMs[i]) / 1000).toFixed(0).padStart(18)}`,
-  );
-});
+  console.log(`Batch ${B} for training, one thread; medians, each network timed in turn with the others`);
+  console.log('network               params  float32 KiB  M MAC  one image, ms (x shipped)  training step, ms (x shipped)  epoch of 60,000, s');
+  networks.forEach((n, i) => {
+    const params = n.model.countParams();
+    const x = (ratio: number) => `(${ratio.toFixed(2)}x)`;
+    console.log(
+      `${n.name.padEnd(20)} ${String(params).padStart(7)} ${((params * 4) / 1024).toFixed(0).padStart(12)} ${(countMacs(n.model) / 1e6).toFixed(1).padStart(6)}` +
+        `  ${inferMs[i].toFixed(2).padStart(13)} ${x(inferMs[i] / inferMs[0]).padStart(11)}` +
+        `  ${stepMs[i].toFixed(0).padStart(17)} ${x(stepMs[i] / stepMs[0]).padStart(12)}` +
+        `  ${(((TRAINING_IMAGES / B) * stepMs[i]) / 1000).toFixed(0).padStart(18)}`,
+    );
+  });
+}
+
+await runCli(main);

@@ -12,31 +12,22 @@
  * with `npm run build` in another checkout: its .output/chrome-mv3) in Chromium, in a second browser,
  * run for run in turn with this one, and prints both and the ratios.
  */
+import { existsSync } from 'node:fs';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import sharp from 'sharp';
 import { PIXELS } from '../../lib/classes';
 import { loadSplit } from '../../lib/data/shards';
 import { answerCards } from '../../tests/support/answer-cards';
 import { launchWithExtension } from '../../tests/support/extension';
-import { benchFirefox, type FirefoxClick } from '../support/e2e-firefox';
-import { renderTestImage } from '../../lib/node/product-photos';
 import { classifierMillis } from '../support/card-details';
+import { renderTestImage } from '../../lib/node/product-photos';
+import { benchFirefox, type FirefoxClick } from '../support/e2e-firefox';
 import { SHARD_DIR, readFromDir } from '../../lib/node/fashion-mnist';
+import { numberOption, runCli, UserError } from '../support/run-cli';
 import { median } from '../support/stats';
-
-const { values: args } = parseArgs({ options: { runs: { type: 'string', default: '7' }, against: { type: 'string' } } });
-const runs = Number(args.runs);
-
-const test = await loadSplit(readFromDir(SHARD_DIR), 'test', { limit: 1 });
-const jpeg = await sharp(await renderTestImage(test.images.subarray(0, PIXELS), 1000)).jpeg({ quality: 85 }).toBuffer();
-const server = createServer((req, res) => {
-  if (req.url === '/shirt.jpg') res.writeHead(200, { 'content-type': 'image/jpeg' }).end(jpeg);
-  else res.writeHead(200, { 'content-type': 'text/html' }).end('<img id="product" src="/shirt.jpg" width="500" height="500">');
-});
-await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/`;
 
 interface ChromiumTimes {
   cold: number[];
@@ -45,8 +36,20 @@ interface ChromiumTimes {
   warmClassifier: number[];
 }
 
+/** A page on 127.0.0.1 with one product picture, a 1000x1000 JPEG of a Fashion-MNIST test image. */
+async function startTestPage(): Promise<{ url: string; close(): void }> {
+  const test = await loadSplit(readFromDir(SHARD_DIR), 'test', { limit: 1 });
+  const jpeg = await sharp(await renderTestImage(test.images.subarray(0, PIXELS), 1000)).jpeg({ quality: 85 }).toBuffer();
+  const server = createServer((req, res) => {
+    if (req.url === '/shirt.jpg') res.writeHead(200, { 'content-type': 'image/jpeg' }).end(jpeg);
+    else res.writeHead(200, { 'content-type': 'text/html' }).end('<img id="product" src="/shirt.jpg" width="500" height="500">');
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/`, close: () => server.close() };
+}
+
 /** The extension built in `extensionDir`, open on the test page, ready to be clicked `runs` times. */
-async function openChromium(extensionDir?: string) {
+async function openChromium(url: string, extensionDir?: string) {
   const extension = await launchWithExtension({ extensionDir });
   const page = await extension.context.newPage();
   await page.goto(url);
@@ -112,17 +115,6 @@ async function openChromium(extensionDir?: string) {
   };
 }
 
-const ours = await openChromium();
-const against = args.against ? await openChromium(args.against) : undefined;
-for (let i = 0; i < runs; i++) {
-  await ours.run();
-  await against?.run();
-}
-await ours.close();
-await against?.close();
-const firefox = await benchFirefox(url, '#product', runs);
-server.close();
-
 const fmt = (xs: number[]) => xs.map((x) => x.toFixed(0)).join(', ');
 const ms = (xs: number[]) => `${median(xs).toFixed(0)} ms`;
 
@@ -133,20 +125,43 @@ function report(cold: { label: string; ms: number[] }, warm: number[], warmClass
   console.log(`  cold / warm: ${(median(cold.ms) / median(warm)).toFixed(1)}x; warm: the classifier page ${ms(warmClassifier)}, the rest ${ms(rest)}`);
 }
 
-console.log(`Click to answer, 1000x1000 JPEG, ${runs} runs each, medians. Chromium, from the click reaching the service worker:`);
-report({ label: 'no offscreen document', ms: ours.times.cold }, ours.times.warm, ours.times.warmClassifier, 100);
-if (against) {
-  const { cold, warm, warmClassifier } = against.times;
-  console.log(`The build in ${args.against}, measured run for run in turn with this one:`);
-  report({ label: 'no offscreen document', ms: cold }, warm, warmClassifier, 100);
-  const ratio = (a: number[], b: number[]) => `${(median(a) / median(b)).toFixed(2)}x`;
-  console.log(`  this build's speed-up: cold ${ratio(cold, ours.times.cold)}, warm ${ratio(warm, ours.times.warm)}, ` +
-    `the classifier page ${ratio(warmClassifier, ours.times.warmClassifier)}`);
-}
 const from = (clicks: FirefoxClick[], moment: 'fromMenu' | 'fromCommand') => clicks.map((c) => c[moment]);
-console.log(`Firefox ESR, the real context menu, from Firefox running the item's command (when it tells the add-on):`);
-report({ label: 'event page suspended', ms: from(firefox.cold, 'fromCommand') }, from(firefox.warm, 'fromCommand'), firefox.warm.map((c) => c.classifier), 150);
-const blink = [...firefox.cold, ...firefox.warm].map((c) => c.fromMenu - c.fromCommand);
-console.log(`  from choosing the item, Firefox's blink of it first (median ${ms(blink)}) included:`);
-console.log(`    cold median ${ms(from(firefox.cold, 'fromMenu'))}   [${fmt(from(firefox.cold, 'fromMenu'))}]`);
-console.log(`    warm median ${ms(from(firefox.warm, 'fromMenu'))}   [${fmt(from(firefox.warm, 'fromMenu'))}]`);
+
+async function main(): Promise<void> {
+  const { values: args } = parseArgs({ options: { runs: { type: 'string', default: '7' }, against: { type: 'string' } } });
+  const runs = numberOption('runs', args.runs, { whole: true, min: 1 });
+  if (args.against && !existsSync(join(args.against, 'manifest.json'))) {
+    throw new UserError(`--against ${args.against}: no extension build there (no manifest.json)`);
+  }
+
+  const page = await startTestPage();
+  const ours = await openChromium(page.url);
+  const against = args.against ? await openChromium(page.url, args.against) : undefined;
+  for (let i = 0; i < runs; i++) {
+    await ours.run();
+    await against?.run();
+  }
+  await ours.close();
+  await against?.close();
+  const firefox = await benchFirefox(page.url, '#product', runs);
+  page.close();
+
+  console.log(`Click to answer, 1000x1000 JPEG, ${runs} runs each, medians. Chromium, from the click reaching the service worker:`);
+  report({ label: 'no offscreen document', ms: ours.times.cold }, ours.times.warm, ours.times.warmClassifier, 100);
+  if (against) {
+    const { cold, warm, warmClassifier } = against.times;
+    console.log(`The build in ${args.against}, measured run for run in turn with this one:`);
+    report({ label: 'no offscreen document', ms: cold }, warm, warmClassifier, 100);
+    const ratio = (a: number[], b: number[]) => `${(median(a) / median(b)).toFixed(2)}x`;
+    console.log(`  this build's speed-up: cold ${ratio(cold, ours.times.cold)}, warm ${ratio(warm, ours.times.warm)}, ` +
+      `the classifier page ${ratio(warmClassifier, ours.times.warmClassifier)}`);
+  }
+  console.log(`Firefox ESR, the real context menu, from Firefox running the item's command (when it tells the add-on):`);
+  report({ label: 'event page suspended', ms: from(firefox.cold, 'fromCommand') }, from(firefox.warm, 'fromCommand'), firefox.warm.map((c) => c.classifier), 150);
+  const blink = [...firefox.cold, ...firefox.warm].map((c) => c.fromMenu - c.fromCommand);
+  console.log(`  from choosing the item, Firefox's blink of it first (median ${ms(blink)}) included:`);
+  console.log(`    cold median ${ms(from(firefox.cold, 'fromMenu'))}   [${fmt(from(firefox.cold, 'fromMenu'))}]`);
+  console.log(`    warm median ${ms(from(firefox.warm, 'fromMenu'))}   [${fmt(from(firefox.warm, 'fromMenu'))}]`);
+}
+
+await runCli(main);

@@ -8,8 +8,7 @@
 import { parseArgs } from 'node:util';
 import type { Page } from 'playwright-core';
 import { launchWithExtension } from '../../tests/support/extension';
-
-const { values: args } = parseArgs({ options: { images: { type: 'string', default: '60000' } } });
+import { numberOption, runCli } from '../support/run-cli';
 
 interface Run {
   layers: string;
@@ -19,11 +18,11 @@ interface Run {
   after: string;
 }
 
-async function fineTune(page: Page, layers: 'all' | 'head'): Promise<Run> {
+async function fineTune(page: Page, layers: 'all' | 'head', images: number): Promise<Run> {
   await page.reload();
   await page.getByTestId('dataset-counts').waitFor({ timeout: 120_000 });
   await page.locator('input[name="epochs"]').fill('1');
-  await page.locator('input[name="trainImages"]').fill(args.images);
+  await page.locator('input[name="trainImages"]').fill(String(images));
   await page.locator('select[name="layers"]').selectOption(layers);
   await page.getByTestId('start').click();
   await page.getByTestId('training-progress').waitFor({ timeout: 120_000 });
@@ -44,16 +43,22 @@ async function fineTune(page: Page, layers: 'all' | 'head'): Promise<Run> {
   };
 }
 
-const extension = await launchWithExtension();
-const page = await extension.openPage('options.html');
-const runs = [await fineTune(page, 'all'), await fineTune(page, 'head')];
-await extension.close();
+async function main(): Promise<void> {
+  const { values: args } = parseArgs({ options: { images: { type: 'string', default: '60000' } } });
+  const images = numberOption('images', args.images, { whole: true, min: 1 });
+  const extension = await launchWithExtension();
+  const page = await extension.openPage('options.html');
+  const runs = [await fineTune(page, 'all', images), await fineTune(page, 'head', images)];
+  await extension.close();
 
-console.log(`One epoch on ${args.images} Fashion-MNIST images in the options page (worker, WASM, batch 64):`);
-for (const r of runs) {
-  console.log(
-    `  ${r.layers === 'all' ? 'whole network' : 'last layer only'}: ${r.imagesPerSecond} images/s, ${r.seconds.toFixed(0)} s ` +
-      `(training, validation, test and calibration); test accuracy ${r.before} -> ${r.after}`,
-  );
+  console.log(`One epoch on ${images} Fashion-MNIST images in the options page (worker, WASM, batch 64):`);
+  for (const r of runs) {
+    console.log(
+      `  ${r.layers === 'all' ? 'whole network' : 'last layer only'}: ${r.imagesPerSecond} images/s, ${r.seconds.toFixed(0)} s ` +
+        `(training, validation, test and calibration); test accuracy ${r.before} -> ${r.after}`,
+    );
+  }
+  console.log(`  last layer only is ${(runs[1].imagesPerSecond / runs[0].imagesPerSecond).toFixed(1)}x faster; target: a whole-network epoch on 60000 images in < 180 s`);
 }
-console.log(`  last layer only is ${(runs[1].imagesPerSecond / runs[0].imagesPerSecond).toFixed(1)}x faster; target: a whole-network epoch on 60000 images in < 180 s`);
+
+await runCli(main);

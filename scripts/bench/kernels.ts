@@ -7,6 +7,7 @@
 import * as tf from '@tensorflow/tfjs-core';
 import '@tensorflow/tfjs-backend-wasm';
 import { useWasmBackend } from '../../lib/tf/backend';
+import { refuseArguments, runCli } from '../support/run-cli';
 
 // The stock kernel, taken before useWasmBackend replaces it.
 const stockBackpropInput = tf.getKernel('Conv2DBackpropInput', 'wasm')!;
@@ -24,6 +25,7 @@ function bestMs(run: () => void, reps: number): number {
 }
 
 async function main(): Promise<void> {
+  refuseArguments();
   await useWasmBackend();
   const shapes: Array<[number, number, number]> = [[64, 28, 32], [64, 14, 64]]; // [batch, size, channels]
   console.log('shape (NHWC) x filter, stride        forward  dFilter  dInput  stock dInput   (GMAC/s)');
@@ -56,4 +58,4 @@ async function main(): Promise<void> {
   }
 }
 
-void main();
+await runCli(main);

@@ -16,6 +16,7 @@ import { parseArgs } from 'node:util';
 import { preprocess } from '../../lib/preprocess';
 import type { Preprocessed, RgbaImage } from '../../lib/preprocess';
 import { rng } from '../../lib/preprocess/test-helpers';
+import { numberOption, runCli, UserError } from '../support/run-cli';
 
 type Rgb = [number, number, number];
 /** Whether pixel (x, y) of a w x h canvas belongs to the shape. */
@@ -156,7 +157,8 @@ async function main(): Promise<void> {
       json: { type: 'boolean', default: false },
     },
   });
-  const reps = Math.max(1, Number(args.reps));
+  const reps = numberOption('reps', args.reps, { whole: true, min: 1 });
+  if (args.against && !existsSync(args.against)) throw new UserError(`--against ${args.against}: no such file`);
   const other: Preprocess | null = args.against
     ? (await import(pathToFileURL(resolve(args.against)).href)).preprocess
     : null;
@@ -185,4 +187,4 @@ async function main(): Promise<void> {
   }
 }
 
-if (process.argv[1] && import.meta.url === pathToFileURL(resolve(process.argv[1])).href) await main();
+await runCli(main);
