@@ -4,7 +4,7 @@
  * training-curves.png).
  *
  *   npm run train -- [--epochs N] [--batch N] [--lr X] [--limit N] [--out DIR] [--arch JSON]
- *                    [--val N] [--seed N] [--wd X] [--smooth X] [--augment default|light|none] [--minutes M] [--from DIR]
+ *                    [--val N] [--seed N] [--wd X] [--smooth X] [--augment default|light|pose|worn|photo|none] [--minutes M] [--from DIR]
  *                    [--outliers N] [--outlier-kinds all|drawn] [--workers N]
  *
  * --workers sets how many worker threads train replicas of the model side by side, each on its share

@@ -1,7 +1,8 @@
 /** The usual geometric changes: a mirror image, a shift, a scale, and for photos a turn and a change of aspect. */
+import { bilinear } from '../framing';
 import type { Rng } from '../rng';
 import type { AugmentOptions } from './presets';
-import { bilinear, CENTRE, SIDE } from './square-image';
+import { CENTRE, SIDE } from './square-image';
 
 interface Affine {
   flip: boolean;

@@ -3,8 +3,9 @@
  * above, a shoe from three quarters), then cropped to the object and fitted to the square, as
  * preprocessing crops a photo.
  */
+import { bilinear, CANVAS, CANVAS_OFFSET, fitObject } from '../framing';
 import type { Rng } from '../rng';
-import { bilinear, SIDE } from './square-image';
+import { SIDE } from './square-image';
 
 /**
  * The projective map that takes the unit square's corners (0,0), (1,0), (1,1), (0,1) to `corners`
@@ -24,12 +25,7 @@ export function squareToQuad(corners: [number, number][]): (u: number, v: number
   };
 }
 
-/** Room around the picture while it is warped, so that no part of the object is cut off. */
-const CANVAS = 2 * SIDE;
-const CANVAS_OFFSET = (CANVAS - SIDE) / 2;
 const canvas = new Float32Array(CANVAS * CANVAS);
-/** A warped pixel brighter than this is part of the object, for the crop. */
-const OBJECT_LEVEL = 0.05;
 
 /**
  * A new viewpoint: `img` warped by a random projective map (each corner moved by up to `jitter` of the
@@ -38,31 +34,12 @@ const OBJECT_LEVEL = 0.05;
 export function changeViewpoint(img: Float32Array, flip: boolean, jitter: number, rng: Rng): void {
   const j = () => rng.uniform(-jitter, jitter);
   const warp = squareToQuad([[j(), j()], [1 + j(), j()], [1 + j(), 1 + j()], [j(), 1 + j()]]);
-  let left = CANVAS;
-  let top = CANVAS;
-  let right = -1;
-  let bottom = -1;
   for (let y = 0; y < CANVAS; y++) {
     for (let x = 0; x < CANVAS; x++) {
       const [u, v] = warp((x + 0.5 - CANVAS_OFFSET) / SIDE, (y + 0.5 - CANVAS_OFFSET) / SIDE);
       const sx = u * SIDE - 0.5;
-      const value = bilinear(img, SIDE, flip ? SIDE - 1 - sx : sx, v * SIDE - 0.5);
-      canvas[y * CANVAS + x] = value;
-      if (value > OBJECT_LEVEL) {
-        if (x < left) left = x;
-        if (x > right) right = x;
-        if (y < top) top = y;
-        bottom = y;
-      }
+      canvas[y * CANVAS + x] = bilinear(img, SIDE, flip ? SIDE - 1 - sx : sx, v * SIDE - 0.5);
     }
   }
-  if (right < 0) return;
-  const [w, h] = [right - left + 1, bottom - top + 1];
-  const scale = SIDE / Math.max(w, h);
-  const [ox, oy] = [(SIDE - w * scale) / 2, (SIDE - h * scale) / 2];
-  for (let y = 0; y < SIDE; y++) {
-    for (let x = 0; x < SIDE; x++) {
-      img[y * SIDE + x] = bilinear(canvas, CANVAS, left + (x + 0.5 - ox) / scale - 0.5, top + (y + 0.5 - oy) / scale - 0.5);
-    }
-  }
+  fitObject(canvas, img);
 }
