@@ -6,7 +6,8 @@ export default defineConfig({
       {
         test: {
           name: 'unit',
-          include: ['lib/**/*.test.ts', 'scripts/**/*.test.ts', 'components/**/*.test.ts'],
+          // tests/architecture reads the source only, so it runs with the unit tests.
+          include: ['lib/**/*.test.ts', 'scripts/**/*.test.ts', 'components/**/*.test.ts', 'tests/architecture/**/*.test.ts'],
           environment: 'node',
           testTimeout: 60_000,
           sequence: { groupOrder: 1 },
@@ -17,7 +18,7 @@ export default defineConfig({
         test: {
           name: 'browser',
           include: ['tests/**/*.test.ts'],
-          exclude: ['tests/firefox/**'],
+          exclude: ['tests/firefox/**', 'tests/architecture/**'],
           environment: 'node',
           testTimeout: 180_000,
           hookTimeout: 180_000,

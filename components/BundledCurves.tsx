@@ -3,7 +3,7 @@ import { formatCount, formatDecimal, formatPercent, t } from '../lib/i18n';
 import { trainingHistory, type TrainingHistory } from '../lib/model/training-history';
 import { LiveChart, lossAndAccuracySeries } from './LiveChart';
 
-/** How the bundled model was trained (scripts/train.ts), from the history its metadata.json keeps. */
+/** How the bundled model was trained (scripts/cli/train.ts), from the history its metadata.json keeps. */
 export function BundledCurves({ metadataUrl }: { metadataUrl: string }) {
   const [history, setHistory] = useState<TrainingHistory>();
   useEffect(() => {

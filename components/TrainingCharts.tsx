@@ -1,5 +1,5 @@
 import { useMemo } from 'preact/hooks';
-import type { CurvePoint } from '../entrypoints/options/use-training';
+import type { CurvePoint } from '../lib/finetune/run-state';
 import { formatDecimal, formatPercent, t } from '../lib/i18n';
 import { LiveChart, lossAndAccuracySeries } from './LiveChart';
 

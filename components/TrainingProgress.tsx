@@ -1,4 +1,4 @@
-import type { TrainingState } from '../entrypoints/options/use-training';
+import type { TrainingState } from '../lib/finetune/run-state';
 import { formatDuration } from '../lib/finetune/estimate';
 import { formatCount, formatDecimal, formatPercent, t } from '../lib/i18n';
 

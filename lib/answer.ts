@@ -4,7 +4,8 @@
  */
 import { CLASS_NAMES, className, OUTLIER, type ClassName } from './classes';
 import { formatPercent, t } from './i18n';
-import { inScopeScore, type OutOfScopeDetector } from './ood/detector';
+import type { OutOfScopeDetector } from './model/contract';
+import { inScopeScore } from './ood/detector';
 
 export interface Guess {
   index: number;

@@ -1,5 +1,5 @@
 /**
- * The small WebAssembly SIMD modules built from AssemblyScript by scripts/build-simd.ts (training's
+ * The small WebAssembly SIMD modules built from AssemblyScript by scripts/build/simd.ts (training's
  * convolutions, preprocessing's blur), which arrive as base64 in a generated `*.wasm.ts` module.
  * Each keeps its own memory: callers copy their arrays in and out, which costs a few percent of the
  * work done there.

@@ -23,6 +23,21 @@ export interface Classification {
   readFrom?: 'file' | 'screen';
 }
 
+/** One picture to classify, as the service worker asks the offscreen document for it. */
+export interface ClassifyRequest {
+  /** The picture's address: a URL or a data URL. */
+  source: string;
+  /** Only this part of the picture (see lib/picture/visible-crop.ts). */
+  crop?: Crop;
+  /**
+   * The page the picture is on, as the browser reports it (see lib/allowed-address.ts); undefined when
+   * the user chose the picture in the popup.
+   */
+  requestedBy?: string;
+  /** Names the request, so that `offscreen:cancel` can stop it. */
+  requestId: string;
+}
+
 /**
  * What the content script found where the user right-clicked: the address of the picture (none when
  * only the screen has its pixels), the part of it on screen, and whether a screenshot can stand in.
@@ -64,12 +79,8 @@ interface Protocol {
   /** Options page → service worker: the model in use, loaded again (after it changed) in the offscreen document. */
   'background:reload-model'(): ModelStatus;
   'background:model-status'(): ModelStatus;
-  /**
-   * Service worker → offscreen document: read, decode, preprocess and classify one image. `requestedBy`
-   * is the address of the page that shows it (see lib/allowed-address.ts); `requestId` names the request
-   * for `offscreen:cancel`.
-   */
-  'offscreen:classify'(request: { source: string; crop?: Crop; requestedBy?: string; requestId: string }): Classification;
+  /** Service worker → offscreen document: read, decode, preprocess and classify one image. */
+  'offscreen:classify'(request: ClassifyRequest): Classification;
   /** Service worker → offscreen document: drop every request whose id starts with `idPrefix`. */
   'offscreen:cancel'(request: { idPrefix: string }): void;
   /** Service worker → offscreen document: load the model in use again. */

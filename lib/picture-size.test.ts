@@ -1,6 +1,6 @@
 import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
-import { decompressionBomb } from '../tests/support/decompression-bomb';
+import { decompressionBomb } from './testing/decompression-bomb';
 import { checkHeader } from './picture-size';
 
 describe('checkHeader', () => {

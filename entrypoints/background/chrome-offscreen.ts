@@ -1,6 +1,6 @@
 /** Chrome's host for the classifier page: the offscreen document (Chrome 109+). */
 import { browser } from 'wxt/browser';
-import type { ClassifierHost } from './offscreen-document';
+import type { ClassifierHost } from './classifier-host';
 
 const PATH = '/offscreen.html';
 

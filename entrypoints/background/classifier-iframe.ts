@@ -4,7 +4,7 @@
  * Firefox suspends an idle event page the iframe and its model go too, and the next click loads them again.
  */
 import { browser } from 'wxt/browser';
-import type { ClassifierHost } from './offscreen-document';
+import type { ClassifierHost } from './classifier-host';
 
 const PATH = '/offscreen.html';
 const frame = () => document.querySelector<HTMLIFrameElement>('iframe#classifier');

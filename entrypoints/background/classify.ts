@@ -2,8 +2,7 @@
  * Classifies an image in the offscreen document, and keeps answers: in the history, or, for a private
  * window, only in memory (lib/storage/private-answers.ts).
  */
-import { sendMessage, type Classification } from '../../lib/messages';
-import type { Crop } from '../../lib/picture/visible-crop';
+import { sendMessage, type Classification, type ClassifyRequest } from '../../lib/messages';
 import { addToHistory } from '../../lib/storage/history';
 import { keepPrivateAnswer } from '../../lib/storage/private-answers';
 import { askOffscreen, tellOffscreenIfOpen } from './offscreen-document';
@@ -12,16 +11,6 @@ import { privateWindowOpen } from './private-browsing';
 /** A `data:` URL can be megabytes: the history keeps only its start. */
 function shortSource(source: string): string {
   return source.startsWith('data:') ? `${source.slice(0, source.indexOf(',') + 1)}…` : source;
-}
-
-export interface ClassifyRequest {
-  source: string;
-  /** Only this part of the picture (see lib/picture/visible-crop.ts). */
-  crop?: Crop;
-  /** The page the picture is on, as the browser reports it; undefined when the user chose the picture in the popup. */
-  requestedBy?: string;
-  /** Names the request for `cancelRequests` (see `requestIdOf`). */
-  requestId: string;
 }
 
 export function classifyImage(request: ClassifyRequest): Promise<Classification> {

@@ -7,12 +7,7 @@
  */
 import { classifierIframe } from './classifier-iframe';
 import { chromeOffscreenDocument } from './chrome-offscreen';
-
-export interface ClassifierHost {
-  isOpen(): Promise<boolean>;
-  /** Opens the page; resolves once its scripts have run (they register the message listeners). */
-  open(): Promise<void>;
-}
+import type { ClassifierHost } from './classifier-host';
 
 const host: ClassifierHost = import.meta.env.FIREFOX ? classifierIframe : chromeOffscreenDocument;
 let creating: Promise<void> | undefined;

@@ -6,9 +6,8 @@
  */
 import pLimit from 'p-limit';
 import { answerFrom } from '../../lib/answer';
-import { CANCELLED, onMessageFrom, type Classification } from '../../lib/messages';
+import { CANCELLED, onMessageFrom, type Classification, type ClassifyRequest } from '../../lib/messages';
 import { classify } from '../../lib/model/predict';
-import type { Crop } from '../../lib/picture/visible-crop';
 import { preprocess } from '../../lib/preprocess';
 import { decodeImage } from './decode-image';
 import { modelInUse, reloadModel } from './model';
@@ -28,14 +27,7 @@ function enqueue<T>(task: () => Promise<T>): Promise<T> {
   return run;
 }
 
-interface Request {
-  source: string;
-  crop?: Crop;
-  requestedBy?: string;
-  requestId: string;
-}
-
-async function classifySource({ source, crop, requestedBy, requestId }: Request): Promise<Classification> {
+async function classifySource({ source, crop, requestedBy, requestId }: ClassifyRequest): Promise<Classification> {
   const controller = new AbortController();
   underWay.set(requestId, controller);
   const { signal } = controller;

@@ -1,31 +1,8 @@
 import { useRef, useState } from 'preact/hooks';
-import type { FineTunePhase, FineTuneResult } from '../../lib/finetune/fine-tune';
-import type { BatchProgress, EpochStats } from '../../lib/model/fit';
-import type { Evaluation } from '../../lib/model/metrics';
+import type { TrainingState } from '../../lib/finetune/run-state';
+import type { EpochStats } from '../../lib/model/fit';
 import { startWorker } from './start-worker';
 import type { StartTraining, WorkerEvent } from './worker-protocol';
-
-export interface CurvePoint {
-  /** Epochs done, fractional between epoch ends. */
-  at: number;
-  loss: number | null;
-  accuracy: number | null;
-  valLoss: number | null;
-  valAccuracy: number | null;
-}
-
-export interface TrainingState {
-  status: 'idle' | 'running' | 'finished' | 'failed' | 'cancelled';
-  phase?: FineTunePhase;
-  progress?: BatchProgress;
-  startedAt?: number;
-  finishedAt?: number;
-  curve: CurvePoint[];
-  before?: Evaluation;
-  after?: Evaluation;
-  result?: FineTuneResult;
-  error?: string;
-}
 
 const IDLE: TrainingState = { status: 'idle', curve: [] };
 const CURVE_EVERY = 10; // batches between two points of the training curves
@@ -83,3 +60,5 @@ export function useTraining() {
 
   return { state, start, cancel, reset };
 }
+
+export type Training = ReturnType<typeof useTraining>;

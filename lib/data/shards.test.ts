@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { PIXELS } from '../classes';
-import { IDX_FILES, SHARD_DIR, readFromDir, readIdx } from '../../scripts/node/fashion-mnist';
+import { IDX_FILES, SHARD_DIR, readFromDir, readIdx } from '../node/fashion-mnist';
 import { loadSplit, readManifest, readShard, type ReadFile } from './shards';
 
 const bundled = readFromDir(SHARD_DIR);

@@ -6,8 +6,8 @@ import { buildModel } from '../model/architecture';
 import { INPUT_DESCRIPTION, INPUT_SHAPE } from '../model/contract';
 import { loadModel, saveModel } from '../model/io';
 import { useWasmBackend } from '../tf/backend';
-import { SHARD_DIR, readFromDir } from '../../scripts/node/fashion-mnist';
-import { TEST_DETECTOR } from '../ood/test-detector';
+import { SHARD_DIR, readFromDir } from '../node/fashion-mnist';
+import { TEST_DETECTOR } from '../model/testing/placeholder-detector';
 import { fineTune, withCorrections } from './fine-tune';
 import { DEFAULT_SETTINGS } from './settings';
 

@@ -4,7 +4,6 @@
  */
 import type * as tfl from '@tensorflow/tfjs-layers';
 import { CLASS_NAMES, IMAGE_SIZE } from '../classes';
-import { checkDetector, type OutOfScopeDetector } from '../ood/detector';
 
 export const INPUT_SHAPE = [null, IMAGE_SIZE, IMAGE_SIZE, 1] as const;
 export const OUTPUT_SHAPE = [null, CLASS_NAMES.length] as const;
@@ -16,6 +15,29 @@ export const METADATA_FILE = 'metadata.json';
 export interface ClassAccuracy {
   accuracy: number;
   count: number;
+}
+
+/**
+ * The out-of-scope detector in a model's metadata (lib/ood/detector.ts fits it and applies it): the
+ * in-scope score it uses, its threshold, and what the threshold was fitted on.
+ */
+export interface OutOfScopeDetector {
+  /** How the in-scope score is computed: the calibrated probability of the three likeliest kinds. */
+  score: 'top3-mass';
+  /** An in-scope score below this is called out of scope. */
+  threshold: number;
+  /** What the threshold was fitted on, and what it gives there. */
+  fit: {
+    inScope: string;
+    inScopeCount: number;
+    outliers: string;
+    outlierCount: number;
+    /** The share of in-scope images the threshold was chosen to call out of scope. */
+    target: number;
+    inScopeFlagged: number;
+    outliersFlagged: number;
+    auroc: number;
+  };
 }
 
 export interface ModelMetadata {
@@ -76,5 +98,14 @@ export function checkModelShapes(model: tfl.LayersModel, file = MODEL_FILE): voi
   }
   if (model.outputs.length !== 1 || !sameShape(model.outputs[0].shape, OUTPUT_SHAPE)) {
     throw new Error(`${file} gives output ${fmt(model.outputs.map((t) => t.shape))}, expected ${fmt(OUTPUT_SHAPE)}`);
+  }
+}
+
+/** Throws, naming `file`, unless `detector` is one this version can apply. */
+export function checkDetector(detector: OutOfScopeDetector | undefined, file: string): asserts detector is OutOfScopeDetector {
+  if (!detector || typeof detector !== 'object') throw new Error(`${file} has no out-of-scope detector`);
+  if (detector.score !== 'top3-mass') throw new Error(`${file} uses an out-of-scope score this version does not know (${JSON.stringify(detector.score)})`);
+  if (typeof detector.threshold !== 'number' || !Number.isFinite(detector.threshold)) {
+    throw new Error(`${file} has an out-of-scope threshold that is not a finite number`);
   }
 }

@@ -2,7 +2,7 @@ import * as tf from '@tensorflow/tfjs-core';
 import * as tfl from '@tensorflow/tfjs-layers';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { useWasmBackend } from '../tf/backend';
-import { relativeError } from '../tf/testing';
+import { relativeError } from '../tf/testing/wasm-vs-cpu';
 import { buildModel, DEFAULT_ARCHITECTURE, logitsModel, type ArchitectureConfig } from './architecture';
 import { createInferenceGraph } from './inference-graph';
 import { createRng } from './rng';

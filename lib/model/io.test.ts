@@ -7,7 +7,7 @@ import { buildModel } from './architecture';
 import { INPUT_DESCRIPTION, INPUT_SHAPE, METADATA_FILE, MODEL_FILE, WEIGHTS_FILE, type ModelMetadata } from './contract';
 import { loadModel, saveModel } from './io';
 import { classify, disposeModel } from './predict';
-import { TEST_DETECTOR } from '../ood/test-detector';
+import { TEST_DETECTOR } from './testing/placeholder-detector';
 
 type Files = Map<string, Uint8Array>;
 const reader = (files: Files) => async (name: string) => {

@@ -1,8 +1,8 @@
 /**
- * The bundled model's own training curves, from what scripts/train.ts wrote in metadata.json: each
+ * The bundled model's own training curves, from what scripts/cli/train.ts wrote in metadata.json: each
  * session's per-epoch history, and the session it continued from under `continuedFromTraining`.
  * Sessions are put end to end, oldest first, with epochs counted across them. A soup
- * (scripts/soup.ts) has no epochs of its own: the curves are those of the model its runs started
+ * (scripts/cli/soup.ts) has no epochs of its own: the curves are those of the model its runs started
  * from, and `soup` says how many runs of how many epochs were averaged after them.
  */
 import type { EpochStats } from './fit';

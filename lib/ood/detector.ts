@@ -4,28 +4,11 @@
  * a garment, even one it is unsure about. The in-scope score is that mass on the three likeliest
  * kinds, and one threshold applies to it. The threshold lives in the model's metadata, is checked
  * when the model loads, and is fitted again whenever the model is (training, fine-tuning), on
- * Fashion-MNIST validation images and drawn outliers: never on photos.
+ * Fashion-MNIST validation images and drawn outliers: never on photos. What the metadata holds, and the
+ * check on load, are part of the model's contract (lib/model/contract.ts).
  */
+import type { OutOfScopeDetector } from '../model/contract';
 import { auroc, flaggedShare, quantile } from './metrics';
-
-export interface OutOfScopeDetector {
-  /** How the in-scope score is computed: the calibrated probability of the three likeliest kinds. */
-  score: 'top3-mass';
-  /** An in-scope score below this is called out of scope. */
-  threshold: number;
-  /** What the threshold was fitted on, and what it gives there. */
-  fit: {
-    inScope: string;
-    inScopeCount: number;
-    outliers: string;
-    outlierCount: number;
-    /** The share of in-scope images the threshold was chosen to call out of scope. */
-    target: number;
-    inScopeFlagged: number;
-    outliersFlagged: number;
-    auroc: number;
-  };
-}
 
 /** The in-scope score of one image: the sum of its three largest class probabilities, 0.3 to 1. */
 export function inScopeScore(probabilities: ArrayLike<number>): number {
@@ -73,13 +56,4 @@ export function fitDetector(
       auroc: auroc(inScope.scores, outliers.scores),
     },
   };
-}
-
-/** Throws, naming `file`, unless `detector` is one this version can apply. */
-export function checkDetector(detector: OutOfScopeDetector | undefined, file: string): asserts detector is OutOfScopeDetector {
-  if (!detector || typeof detector !== 'object') throw new Error(`${file} has no out-of-scope detector`);
-  if (detector.score !== 'top3-mass') throw new Error(`${file} uses an out-of-scope score this version does not know (${JSON.stringify(detector.score)})`);
-  if (typeof detector.threshold !== 'number' || !Number.isFinite(detector.threshold)) {
-    throw new Error(`${file} has an out-of-scope threshold that is not a finite number`);
-  }
 }

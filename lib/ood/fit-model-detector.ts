@@ -8,10 +8,12 @@
 import type * as tfl from '@tensorflow/tfjs-layers';
 import { CLASS_NAMES } from '../classes';
 import type { Dataset } from '../data/shards';
-import { makeBatch, PHOTO_AUGMENT } from '../model/augment';
+import { makeBatch } from '../model/augment/batch';
+import { PHOTO_AUGMENT } from '../model/augment/presets';
+import type { OutOfScopeDetector } from '../model/contract';
 import { predictAll } from '../model/predict';
 import { createRng } from '../model/rng';
-import { fitDetector, inScopeScores, type OutOfScopeDetector } from './detector';
+import { fitDetector, inScopeScores } from './detector';
 import { outlierSet } from './outlier-set';
 
 /** Outliers the threshold is checked against (their share called out of scope is in the metadata). */

@@ -25,7 +25,7 @@ export function readStoredModel(model: StoredModel): ReadFile {
 }
 
 /** Stores a fine-tuned model and makes it the one in use; keeps only it and the one it replaces. */
-export async function useNewModel(model: StoredModel): Promise<void> {
+export async function keepNewModel(model: StoredModel): Promise<void> {
   const db = await openDatabase();
   const tx = db.transaction(['models', 'settings'], 'readwrite');
   const models = tx.objectStore('models');
@@ -41,12 +41,12 @@ export async function useNewModel(model: StoredModel): Promise<void> {
 }
 
 /** Goes back to the bundled model; the fine-tuned one stays as "previous". */
-export async function useBundledModel(): Promise<void> {
+export async function switchToBundledModel(): Promise<void> {
   await switchActive(null);
 }
 
 /** Swaps the model in use and the previous one (the bundled model when there was none). */
-export async function usePreviousModel(): Promise<void> {
+export async function switchToPreviousModel(): Promise<void> {
   const db = await openDatabase();
   await switchActive(((await db.get('settings', PREVIOUS)) as string | null | undefined) ?? null);
 }
@@ -65,7 +65,12 @@ async function switchActive(version: string | null): Promise<void> {
  * Version strings of the model in use and the previous one; null stands for the bundled model, and
  * `previous` is undefined while there is nothing to go back to (no model was ever switched).
  */
-export async function modelChoice(): Promise<{ active: string | null; previous: string | null | undefined }> {
+export interface ModelChoice {
+  active: string | null;
+  previous: string | null | undefined;
+}
+
+export async function modelChoice(): Promise<ModelChoice> {
   const db = await openDatabase();
   return {
     active: ((await db.get('settings', ACTIVE)) as string | null | undefined) ?? null,

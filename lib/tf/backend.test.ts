@@ -1,7 +1,7 @@
 import * as tf from '@tensorflow/tfjs-core';
 import { describe, expect, it } from 'vitest';
 import { useWasmBackend } from './backend';
-import './testing'; // cpu backend
+import './testing/wasm-vs-cpu'; // cpu backend
 
 describe('useWasmBackend', () => {
   it('selects single-threaded wasm with the training kernels, idempotently', async () => {

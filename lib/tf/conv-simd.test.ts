@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { simdConv2d, simdFilterGrad, type ConvGeometry } from './conv-simd';
-import { randomValues, relativeError } from './testing';
+import { randomValues, relativeError } from './testing/wasm-vs-cpu';
 
 /** The input value a tap reads, 0 in the padding. */
 const at = (x: Float32Array, g: ConvGeometry, image: number, y: number, xCol: number, c: number) => {

@@ -3,7 +3,7 @@
 import * as tf from '@tensorflow/tfjs-core';
 import '@tensorflow/tfjs-backend-wasm';
 import { describe, expect, it } from 'vitest';
-import { randomValues, relativeError, valuesOn, wasmVsCpu } from './testing';
+import { randomValues, relativeError, valuesOn, wasmVsCpu } from './testing/wasm-vs-cpu';
 import { registerWasmTrainingKernels } from './training-kernels';
 
 const OURS = [

@@ -4,7 +4,7 @@
 import * as tf from '@tensorflow/tfjs-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { useWasmBackend } from './backend';
-import { randomValues, wasmVsCpu } from './testing';
+import { randomValues, wasmVsCpu } from './testing/wasm-vs-cpu';
 
 const TOLERANCE = 1e-4;
 type Pad = 'same' | 'valid' | number | tf.backend_util.ExplicitPadding;

@@ -5,7 +5,7 @@ import * as tf from '@tensorflow/tfjs-core';
 import * as tfl from '@tensorflow/tfjs-layers';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { useWasmBackend } from './backend';
-import { randomValues, relativeError } from './testing';
+import { randomValues, relativeError } from './testing/wasm-vs-cpu';
 
 const BATCH = 8;
 

@@ -10,8 +10,8 @@ import type { AddressInfo } from 'node:net';
 import sharp from 'sharp';
 import { CLASS_NAMES, PIXELS } from '../../lib/classes';
 import { loadSplit } from '../../lib/data/shards';
-import { renderTestImage } from '../../scripts/demo/product-photos';
-import { SHARD_DIR, readFromDir } from '../../scripts/node/fashion-mnist';
+import { renderTestImage } from '../../lib/node/product-photos';
+import { SHARD_DIR, readFromDir } from '../../lib/node/fashion-mnist';
 import { markupPatterns, type Garment } from './markup-patterns';
 
 /** Test-set pictures the shipped model names right: an ankle boot, a pullover, a trouser, a sandal. */

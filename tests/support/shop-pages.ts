@@ -8,9 +8,9 @@ import type { AddressInfo } from 'node:net';
 import sharp from 'sharp';
 import { PIXELS } from '../../lib/classes';
 import { loadSplit } from '../../lib/data/shards';
-import { renderTestImage } from '../../scripts/demo/product-photos';
-import { SHARD_DIR, readFromDir } from '../../scripts/node/fashion-mnist';
-import { decompressionBomb } from './decompression-bomb';
+import { renderTestImage } from '../../lib/node/product-photos';
+import { SHARD_DIR, readFromDir } from '../../lib/node/fashion-mnist';
+import { decompressionBomb } from '../../lib/testing/decompression-bomb';
 import { renderWatch } from './non-garments';
 
 export interface ShopPages {

@@ -1,4 +1,4 @@
-// AssemblyScript, compiled to WebAssembly SIMD by scripts/build-simd.ts: the convolution kernels
+// AssemblyScript, compiled to WebAssembly SIMD by scripts/build/simd.ts: the convolution kernels
 // training runs in its own code (see conv-simd.ts for the JS side).
 //
 // The filter gradient of an NHWC convolution, accumulated into dw:
