@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { boxBlur } from './filters';
-import { rng } from './test-helpers';
+import { rng } from './testing/helpers';
 
 /** The box blur as a plain loop, one line at a time: what the SIMD kernel must give to the bit. */
 function plainBoxBlur(src: Float32Array, w: number, h: number, r: number, passes: number): Float32Array {

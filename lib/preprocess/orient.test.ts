@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { preprocess } from './index';
-import { shoe } from './test-pictures';
-import type { ShoeKind } from './test-pictures';
+import { shoe } from './testing/pictures';
+import type { ShoeKind } from './testing/pictures';
 
 /** The sums of the 28x28 values over its left and right halves. */
 function halves(input: Float32Array): { left: number; right: number } {

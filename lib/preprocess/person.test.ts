@@ -4,8 +4,8 @@ import { preprocess } from './index';
 import { findFace, focusOnGarment } from './person';
 import { segment } from './segment';
 import { hasFaceColour, isSkin, matchesSkin, skinModel } from './skin';
-import { SKIN_TONES, drawnPerson, inTshirt } from './test-pictures';
-import type { Rgba } from './test-helpers';
+import { SKIN_TONES, drawnPerson, inTshirt } from './testing/pictures';
+import type { Rgba } from './testing/helpers';
 
 const RED: Rgba = [200, 40, 40];
 const BLACK: Rgba = [30, 30, 30];

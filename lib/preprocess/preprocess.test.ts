@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { preprocess } from './index';
 import type { RgbaImage } from './types';
-import { extent, makeImage, noisy, rect, rng, solid, tshirt } from './test-helpers';
-import type { Painter } from './test-helpers';
+import { extent, makeImage, noisy, rect, rng, solid, tshirt } from './testing/helpers';
+import type { Painter } from './testing/helpers';
 
 const WHITE = solid([255, 255, 255]);
 const BLACK = solid([0, 0, 0]);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { preprocess } from './index';
-import { darkDressFillingTheFrame } from './test-pictures';
+import { darkDressFillingTheFrame } from './testing/pictures';
 
 describe('segmentation: garments the background model took in', () => {
   it('finds a dark dress that fills the frame, darker where it meets the border than in the middle', () => {

@@ -15,7 +15,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { preprocess } from '../../lib/preprocess';
 import type { Preprocessed, RgbaImage } from '../../lib/preprocess';
-import { rng } from '../../lib/preprocess/test-helpers';
+import { rng } from '../../lib/preprocess/testing/helpers';
 import { numberOption, runCli, UserError } from '../support/run-cli';
 
 type Rgb = [number, number, number];

@@ -1,4 +1,4 @@
-// AssemblyScript, compiled to WebAssembly SIMD by scripts/build-simd.ts: the box blur that
+// AssemblyScript, compiled to WebAssembly SIMD by scripts/build/simd.ts: the box blur that
 // preprocessing runs a dozen times per photo (see ../filters.ts for the JS side).
 //
 // Only columns are blurred here, 16 side by side: their pixels lie next to each other in memory,

@@ -1,5 +1,5 @@
 /** Synthetic images and measurements for the preprocessing tests (not used by the extension). */
-import type { RgbaImage } from './types';
+import type { RgbaImage } from '../types';
 
 export type Rgba = [number, number, number, number?];
 export type Painter = (x: number, y: number) => Rgba | null;

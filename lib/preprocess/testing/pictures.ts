@@ -2,9 +2,9 @@
  * Synthetic pictures of the cases preprocessing used to get wrong (not used by the extension), drawn
  * with plain shapes so that a test knows the right answer.
  */
-import { makeImage, rng } from './test-helpers';
-import type { Painter, Rgba } from './test-helpers';
-import type { RgbaImage } from './types';
+import { makeImage, rng } from './helpers';
+import type { Painter, Rgba } from './helpers';
+import type { RgbaImage } from '../types';
 
 const WHITE: Painter = () => [255, 255, 255];
 
