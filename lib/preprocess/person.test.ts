@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { maskBox } from './components';
 import { preprocess } from './index';
-import { findFace, focusOnGarment } from './person';
+import { findFace } from './face';
+import { focusOnGarment } from './person';
 import { segment } from './segment';
 import { hasFaceColour, isSkin, matchesSkin, skinModel } from './skin';
 import { SKIN_TONES, drawnPerson, inTshirt } from './testing/pictures';

@@ -1,6 +1,7 @@
 import { label } from './components';
-import type { Component } from './components';
-import { hasFaceColour, isSkin, matchesSkin, skinModel, ycc } from './skin';
+import { findFace } from './face';
+import { findHem } from './hem';
+import { hasFaceColour, matchesSkin, skinModel, ycc } from './skin';
 import type { SkinModel, Ycc } from './skin';
 import { keepObject } from './select';
 import { countSet, open } from './morphology';
@@ -14,85 +15,6 @@ import type { Box, Mask, RgbaImage } from './types';
  * Without a face the object is left as it is: a garment laid flat, hung or shot alone, or trousers, which
  * a shop frames from the waist or the chest down.
  */
-
-/** Share of the object's height, from its top, searched for a face. */
-const FACE_SEARCH = 0.3;
-
-/** A face: its box (the head's skin down to the chin) and its pixels. */
-export interface Face {
-  box: Box;
-  pixels: number[];
-}
-
-/**
- * The face part of a skin region at the top of a person: a face joins the neck and, above a V-neck, the
- * chest, so the face ends at the region's narrowest row below its widest one (the neck).
- */
-function faceOf(labels: Int32Array, w: number, c: Component): Face {
-  const top = c.box.y;
-  const widths: number[] = [];
-  for (let y = top; y < top + c.box.height; y++) {
-    let n = 0;
-    for (let p = y * w + c.box.x; p < y * w + c.box.x + c.box.width; p++) n += +(labels[p] === c.label);
-    widths.push(n);
-  }
-  let widest = 0;
-  for (let i = 1; i < Math.ceil(widths.length * 0.6); i++) if (widths[i] > widths[widest]) widest = i;
-  let neck = widest;
-  for (let i = widest + 1; i < widths.length; i++) if (widths[i] < widths[neck]) neck = i;
-  // A face that ends without narrowing ends at the region's end.
-  const rows = neck > widest ? neck : widths.length;
-  const pixels: number[] = [];
-  let x0 = w;
-  let x1 = -1;
-  for (let y = top; y < top + rows; y++) {
-    for (let p = y * w + c.box.x; p < y * w + c.box.x + c.box.width; p++) {
-      if (labels[p] !== c.label) continue;
-      pixels.push(p);
-      x0 = Math.min(x0, p - y * w);
-      x1 = Math.max(x1, p - y * w);
-    }
-  }
-  return { box: { x: x0, y: top, width: x1 - x0 + 1, height: rows }, pixels };
-}
-
-/** The face: the largest compact, upright skin region centred at the top of a tall object, or null. */
-export function findFace(img: RgbaImage, mask: Mask, box: Box): Face | null {
-  const { width: w } = img;
-  const bottom = box.y + Math.round(box.height * FACE_SEARCH);
-  const skin = new Uint8Array(mask.data.length);
-  for (let y = box.y; y < bottom; y++) {
-    for (let p = y * w + box.x; p < y * w + box.x + box.width; p++) {
-      const i = p * 4;
-      if (mask.data[p] && isSkin(img.data[i], img.data[i + 1], img.data[i + 2])) skin[p] = 1;
-    }
-  }
-  const { labels, components } = label({ width: mask.width, height: mask.height, data: skin });
-  const mid = box.x + box.width / 2;
-  const rowWidth = (y: number) => {
-    let n = 0;
-    for (let x = box.x; x < box.x + box.width; x++) n += mask.data[y * w + x];
-    return n;
-  };
-  const area = box.width * box.height;
-  const faces = components
-    .filter((c) => Math.abs(c.cx - mid) < box.width * 0.15 && c.box.y <= box.y + box.height * 0.15)
-    .map((c) => faceOf(labels, w, c))
-    .filter(({ box: f, pixels }) => {
-      const shoulders = Math.min(box.y + box.height - 1, f.y + f.height + Math.round(box.height * 0.15));
-      return (
-        pixels.length >= 0.004 * area &&
-        pixels.length <= 0.08 * area && // a head's size
-        pixels.length >= 0.4 * f.width * f.height && // compact
-        f.width <= box.width * 0.45 &&
-        f.height >= f.width * 0.7 && // upright
-        rowWidth(Math.round(f.y + f.height / 2)) <= box.width * 0.6 && // the head (and hair) is narrow...
-        rowWidth(shoulders) >= 1.8 * f.width // ...the shoulders below it are wide
-      );
-    })
-    .sort((a, b) => b.pixels.length - a.pixels.length);
-  return faces[0] ?? null;
-}
 
 /** A skin region whose centre is this near the middle (in object widths), from the chin, is the neckline. */
 const NECKLINE_REACH = 0.12;
@@ -148,53 +70,6 @@ function removeSkin(img: RgbaImage, mask: Mask, box: Box, chin: number, model: S
     keep[c.label] = +(neckline || garment);
   }
   for (let p = chin * w; p < mask.data.length; p++) if (labels[p] && !keep[labels[p]]) mask.data[p] = 0;
-}
-
-const BINS = 6;
-const quantize = (v: number) => Math.min(BINS - 1, Math.floor((v * BINS) / 256));
-function colourBin(d: RgbaImage['data'], p: number): number {
-  return (quantize(d[p * 4]) * BINS + quantize(d[p * 4 + 1])) * BINS + quantize(d[p * 4 + 2]);
-}
-
-/**
- * First row of the part below the garment (trousers), or -1: rows whose pixels resemble the bottom of the
- * body more than the chest, from some row down to the bottom.
- */
-function findHem(img: RgbaImage, mask: Mask, x0: number, x1: number, y0: number, y1: number): number {
-  const { width: w, data } = img;
-  const height = y1 - y0;
-  const chest = [y0 + Math.round(height * 0.1), y0 + Math.round(height * 0.45)];
-  const legs = [y1 - Math.max(1, Math.round(height * 0.1)), y1];
-  const hist = (from: number, to: number) => {
-    const h = new Float64Array(BINS ** 3);
-    for (let y = from; y < to; y++) {
-      for (let x = x0; x < x1; x++) if (mask.data[y * w + x]) h[colourBin(data, y * w + x)]++;
-    }
-    const n = h.reduce((s, v) => s + v, 0) || 1;
-    return h.map((v) => v / n);
-  };
-  const hc = hist(chest[0], chest[1]);
-  const hl = hist(legs[0], legs[1]);
-  const chestLike = (y: number) => {
-    let votes = 0;
-    let n = 0;
-    for (let x = x0; x < x1; x++) {
-      const p = y * w + x;
-      if (!mask.data[p]) continue;
-      const b = colourBin(data, p);
-      votes += hc[b] >= hl[b] ? 1 : 0;
-      n++;
-    }
-    return n > 0 ? votes / n : 1;
-  };
-  // Walk up from the bottom while rows look like the legs.
-  let hem = -1;
-  for (let y = y1 - 1; y > y0 + height * 0.5; y--) {
-    if (chestLike(y) >= 0.5) break;
-    hem = y;
-  }
-  // Only a clear band of other colours counts (not a few rows of shadow).
-  return hem >= 0 && y1 - hem >= height * 0.08 ? hem : -1;
 }
 
 /** Last row of `mask` with a set pixel, plus one (or `from` if none is set below it). */
