@@ -10,6 +10,7 @@ import { loadSplit } from '../../lib/data/shards';
 import { renderWatch } from '../../tests/support/non-garments';
 import { renderTestImage } from '../../lib/node/product-photos';
 import { SHARD_DIR, readFromDir } from '../../lib/node/fashion-mnist';
+import { SKIN_TONES, drawnPerson } from '../../lib/preprocess/testing/pictures';
 
 const run = promisify(execFile);
 
@@ -43,5 +44,18 @@ describe('npm run classify', () => {
     expect(lines[5].inScopeScore).toBeLessThan(0.9);
     const seen = await sharp(join(dir, 'seen', 'a-trouser.png')).metadata();
     expect([seen.width, seen.height]).toEqual([28, 28]);
+  });
+
+  it('names a T-shirt worn by a drawn person, whatever the skin tone, as the T-shirt it is', async () => {
+    const files: string[] = [];
+    for (const [k, skin] of SKIN_TONES.entries()) {
+      const { width, height, data } = drawnPerson({ kind: 'T-shirt', colour: [200, 40, 40] }, skin);
+      files.push(join(dir, `worn-${k}.png`));
+      await sharp(Buffer.from(data), { raw: { width, height, channels: 4 } }).png().toFile(files[k]);
+    }
+    const { stdout } = await run('npx', ['tsx', 'scripts/cli/classify.ts', ...files, '--json']);
+    for (const line of stdout.trim().split('\n').map((l: string) => JSON.parse(l))) {
+      expect(line, line.file).toMatchObject({ label: 'T-shirt/top', verdict: 'answer' });
+    }
   });
 });
