@@ -99,7 +99,6 @@ export function focusOnGarment(img: RgbaImage, mask: Mask, box: Box | null): Mas
   const bottom = bottomOf(garment, chin);
   const hem = findHem(img, garment, box.x, box.x + box.width, chin, bottom);
   if (hem >= 0) out.fill(0, hem * mask.width);
-  // Opened, so the fringe that segmentation leaves along the removed skin goes too.
   // Opened, so the fringe that segmentation leaves along the removed skin goes too; unless the garment
   // is so broken up (a light print partly taken for skin) that opening would take much of it.
   const opened = keepObject(open(garment, 1));
