@@ -102,6 +102,8 @@ interface Protocol {
   /** Service worker → offscreen document: load the model in use again. */
   'offscreen:reload-model'(): ModelStatus;
   'offscreen:model-status'(): ModelStatus;
+  /** Service worker → offscreen document: its JS heap (where the browser tells it) and live tensors, for `npm run bench:scan`. */
+  'offscreen:memory'(): { heapBytes?: number; tensors: number };
   /** Service worker → content script: which image was right-clicked. */
   'content:resolve-target'(request: { srcUrl?: string; fromKeyboard?: boolean }): ResolvedTarget;
   /**

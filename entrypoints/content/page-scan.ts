@@ -24,7 +24,10 @@ export class PageScan {
   private badges = new Set<ScanBadge>();
   private inFlight = 0;
   private nextPictureId = 1;
+  /** Taking pictures: until the user stops the scan or it has taken its most. */
   private running = true;
+  /** Stopped by the user: answers still on their way are dropped. */
+  private stopped = false;
   private placing = false;
 
   private intersections = new IntersectionObserver((entries) => {
@@ -38,7 +41,8 @@ export class PageScan {
 
   private mutations = new MutationObserver((records) => {
     const added = records.flatMap((r) => [...r.addedNodes]).filter((n): n is Element => n instanceof Element && !n.localName.startsWith('garment-scout-'));
-    if (added.length) void walkForPictures(added, (e) => this.watch(e), () => !this.running);
+    // Badges keep following their pictures after the scan stops; only a running scan looks for new ones.
+    if (added.length && this.running) void walkForPictures(added, (e) => this.watch(e), () => !this.running);
     this.placeBadgesSoon();
   });
 
@@ -55,17 +59,23 @@ export class PageScan {
     return this.running;
   }
 
-  /** Stops taking pictures; the badges stay until the next scan or until `clear`. */
+  /** Stops the scan; the badges stay until the next scan or until `clear`. */
   stop(): void {
+    this.stopped = true;
+    this.stopTaking();
+  }
+
+  /** Takes no more pictures; the ones under way still get their badges. */
+  private stopTaking(): void {
     this.running = false;
     this.intersections.disconnect();
-    this.mutations.disconnect();
     this.near.clear();
   }
 
   /** Stops, and takes every badge off the page. */
   clear(): void {
     this.stop();
+    this.mutations.disconnect();
     removeEventListener('scroll', this.onViewportChange, { capture: true });
     removeEventListener('resize', this.onViewportChange);
     this.badges.forEach((b) => b.remove());
@@ -89,7 +99,7 @@ export class PageScan {
         this.pump();
       });
     }
-    if (this.budget.full) this.stop();
+    if (this.budget.full) this.stopTaking();
   }
 
   private async classify(element: Element): Promise<void> {
@@ -97,12 +107,12 @@ export class PageScan {
     const found = await pictureOf(element).catch(() => undefined);
     if (!found?.source || !this.budget.take(found.source)) return;
     const picture = await readable(found).catch(() => undefined);
-    if (!picture?.source || !this.running) return;
+    if (!picture?.source || this.stopped) return;
     const overlay = await sendMessage('background:scan-picture', { pictureId: this.nextPictureId++, source: picture.source, crop: picture.crop }).then(
       (classification) => ({ state: 'answer' as const, classification }),
       (err: Error) => ({ state: 'error' as const, message: err.message }),
     );
-    if (this.running) this.badges.add(new ScanBadge(element, overlay));
+    if (!this.stopped) this.badges.add(new ScanBadge(element, overlay));
   }
 
   /** Badges follow their pictures through scrolling (of the page or of a carousel), resizing and re-layout, once per frame. */

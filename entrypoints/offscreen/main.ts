@@ -5,6 +5,7 @@
  * take hundreds of megabytes; the model runs on every prepared picture waiting at once (model-batch.ts),
  * and model runs and reloads take turns on one queue. A request can be cancelled at any step.
  */
+import * as tf from '@tensorflow/tfjs-core';
 import pLimit from 'p-limit';
 import { answerFrom } from '../../lib/answer';
 import { CANCELLED, onMessageFrom, type Classification, type ClassifyRequest } from '../../lib/messages';
@@ -64,5 +65,10 @@ onMessageFrom('offscreen:classify', 'background', ({ data }) => classifySource(d
 onMessageFrom('offscreen:cancel', 'background', ({ data }) => cancel(data.idPrefix));
 onMessageFrom('offscreen:reload-model', 'background', () => enqueue(reloadModel));
 onMessageFrom('offscreen:model-status', 'background', () => enqueue(async () => (await modelInUse()).status));
+// performance.memory is Chrome's alone; Firefox says nothing of the heap.
+onMessageFrom('offscreen:memory', 'background', () => ({
+  heapBytes: (performance as { memory?: { usedJSHeapSize: number } }).memory?.usedJSHeapSize,
+  tensors: tf.memory().numTensors,
+}));
 
 void modelInUse(); // load and warm up before the first request arrives
