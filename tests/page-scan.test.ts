@@ -78,6 +78,17 @@ describe('"Classify all garments on this page"', () => {
     await expect.poll(async () => (await answerCards(page)).length).toBe(0);
   });
 
+  it("tells the page's scripts nothing: empty hosts, no shadow root they can reach, no answer in the page's HTML", async () => {
+    const seen = await page.evaluate(() => {
+      const hosts = [...document.querySelectorAll('garment-scout-badge')];
+      return { hosts: hosts.length, open: hosts.filter((h) => h.shadowRoot !== null || h.innerHTML !== '').length, html: document.documentElement.outerHTML };
+    });
+    expect(seen.hosts).toBe(catalogue.products + catalogue.largeFurniture);
+    expect(seen.open).toBe(0);
+    for (const name of CLASS_NAMES) expect(seen.html).not.toContain(`${name} · `);
+    expect(seen.html).not.toContain('data-verdict');
+  });
+
   it('badges the 20 products the infinite scroll adds', async () => {
     await page.evaluate(() => document.getElementById('end')!.scrollIntoView());
     await expect.poll(() => page.locator('#grid img').count()).toBe(catalogue.products + catalogue.added);
