@@ -37,6 +37,7 @@ export default defineConfig({
     // A way to classify without a mouse: the picture in focus, or under the mouse.
     commands: {
       'classify-picture': { suggested_key: { default: 'Alt+Shift+G' }, description: '__MSG_commandClassify__' },
+      'classify-page': { suggested_key: { default: 'Alt+Shift+S' }, description: '__MSG_commandClassifyPage__' },
     },
     content_security_policy: {
       // TF.js runs its kernels in WebAssembly, which MV3 refuses to compile without this.

@@ -36,6 +36,15 @@ export interface ClassifyRequest {
   requestedBy?: string;
   /** Names the request, so that `offscreen:cancel` can stop it. */
   requestId: string;
+  /** Part of a page scan: read beside the single pictures' reads, so a right-click never waits behind a scan. */
+  scan?: boolean;
+}
+
+/** One picture a page scan found: `pictureId` names it within its page. */
+export interface ScanPicture {
+  pictureId: number;
+  source: string;
+  crop?: Crop;
 }
 
 /**
@@ -74,6 +83,13 @@ interface Protocol {
    * (in memory only when the popup is in a private window).
    */
   'background:classify'(request: { source: string; pageUrl: string; privateWindow?: boolean }): Classification;
+  /**
+   * Content script → service worker: classify one picture of a page scan. The page is the sender's, as
+   * the browser reports it, so the address rule is decided on it, not on anything the page says.
+   */
+  'background:scan-picture'(request: ScanPicture): Classification;
+  /** Popup → service worker: start the page scan in this tab, or stop the one running. */
+  'background:toggle-scan'(request: { tabId: number }): void;
   /** Content script → service worker: the user closed the card of this target before its answer came. */
   'background:cancel'(request: { targetId: number }): void;
   /** Options page → service worker: the model in use, loaded again (after it changed) in the offscreen document. */
@@ -86,6 +102,8 @@ interface Protocol {
   /** Service worker → offscreen document: load the model in use again. */
   'offscreen:reload-model'(): ModelStatus;
   'offscreen:model-status'(): ModelStatus;
+  /** Service worker → offscreen document: its JS heap (where the browser tells it) and live tensors, for `npm run bench:scan`. */
+  'offscreen:memory'(): { heapBytes?: number; tensors: number };
   /** Service worker → content script: which image was right-clicked. */
   'content:resolve-target'(request: { srcUrl?: string; fromKeyboard?: boolean }): ResolvedTarget;
   /**
@@ -93,6 +111,8 @@ interface Protocol {
    * until the next `content:show`) and say where it is, as fractions of the tab's viewport.
    */
   'content:prepare-capture'(request: { targetId: number }): { box: Crop } | { error: string };
+  /** Service worker → content script: start a page scan, or stop the one running; says whether one runs now. */
+  'content:toggle-scan'(): { scanning: boolean };
   /** Service worker → content script: show this next to the target. */
   'content:show'(request: { targetId: number; overlay: OverlayState }): void;
 }

@@ -4,6 +4,9 @@ import { t } from '../../lib/i18n';
 export const CLASSIFY_MENU_ID = 'classify-garment';
 /** The keyboard shortcut's command, declared in the manifest (wxt.config.ts). */
 export const CLASSIFY_COMMAND = 'classify-picture';
+/** "Classify all garments on this page": starts a page scan, or stops the one running. */
+export const SCAN_MENU_ID = 'classify-page';
+export const SCAN_COMMAND = 'classify-page';
 
 /**
  * Registers the menu entry; removing all first keeps an update from failing on a duplicate id. Wherever
@@ -17,4 +20,6 @@ export const CLASSIFY_COMMAND = 'classify-picture';
 export async function registerContextMenu(): Promise<void> {
   await browser.contextMenus.removeAll();
   browser.contextMenus.create({ id: CLASSIFY_MENU_ID, title: t('menuClassify'), contexts: ['image', 'link', 'page', 'video', 'frame'] });
+  // The scan covers the top page (not a frame's), from wherever on it the menu was opened.
+  browser.contextMenus.create({ id: SCAN_MENU_ID, title: t('menuClassifyPage'), contexts: ['image', 'link', 'page', 'video'] });
 }

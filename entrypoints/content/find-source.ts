@@ -19,7 +19,7 @@ async function blobToDataUrl(blob: Blob): Promise<string> {
 }
 
 /** The page's blob: URLs exist only inside the page: read them here and pass the bytes on. */
-async function readable(picture: PictureSource): Promise<PictureSource> {
+export async function readable(picture: PictureSource): Promise<PictureSource> {
   if (!picture.source?.startsWith('blob:')) return picture;
   return { ...picture, source: await blobToDataUrl(await (await fetch(picture.source)).blob()) };
 }

@@ -1,6 +1,7 @@
 import { NO_PICTURE, onMessageFrom, sendMessage } from '../../lib/messages';
 import { findPicture } from './find-source';
 import { AnswerOverlay } from './overlay';
+import { PageScan } from './page-scan';
 import { boxOnScreen } from './screen-box';
 
 const NO_PICTURE_FOR_KEYS = 'No picture in focus or under the mouse.';
@@ -74,6 +75,21 @@ export default defineContentScript({
       overlays.get(data.targetId)?.show(data.overlay);
     });
 
-    ctx.onInvalidated(() => overlays.forEach((o) => o.remove()));
+    // One scan per page: the same command starts it and stops it; a new scan replaces the old badges.
+    let scan: PageScan | undefined;
+    onMessageFrom('content:toggle-scan', 'background', () => {
+      if (scan?.isRunning) {
+        scan.stop();
+        return { scanning: false };
+      }
+      scan?.clear();
+      scan = new PageScan();
+      return { scanning: true };
+    });
+
+    ctx.onInvalidated(() => {
+      overlays.forEach((o) => o.remove());
+      scan?.clear();
+    });
   },
 });

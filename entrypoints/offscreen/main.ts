@@ -1,33 +1,29 @@
 /**
  * The offscreen document: the one place the model runs. Reading runs side by side (a few at a time),
- * so a slow or stuck site delays only its own answer; decoding runs one at a time, as it can take
- * hundreds of megabytes; the model steps and model reloads run one at a time, in the order they came,
- * on a promise chain that a failed request does not break. A request can be cancelled at any step.
+ * so a slow or stuck site delays only its own answer; a page scan's pictures are read in a lane of their
+ * own, so a right-click during a scan is not queued behind them. Decoding runs one at a time, as it can
+ * take hundreds of megabytes; the model runs on every prepared picture waiting at once (model-batch.ts),
+ * and model runs and reloads take turns on one queue. A request can be cancelled at any step.
  */
+import * as tf from '@tensorflow/tfjs-core';
 import pLimit from 'p-limit';
 import { answerFrom } from '../../lib/answer';
 import { CANCELLED, onMessageFrom, type Classification, type ClassifyRequest } from '../../lib/messages';
-import { classify } from '../../lib/model/predict';
 import { preprocess } from '../../lib/preprocess';
 import { decodeImage } from './decode-image';
 import { modelInUse, reloadModel } from './model';
+import { classifyInBatch } from './model-batch';
+import { enqueue } from './model-queue';
 import { readImage } from './read-image';
 
 /** Pictures read at once: enough that one stuck site blocks nothing, few enough to bound memory. */
 const reads = pLimit(4);
+const scanReads = pLimit(4);
 const decodes = pLimit(1);
 /** The requests under way, by id, so that a closed card or tab can stop its own. */
 const underWay = new Map<string, AbortController>();
 
-let queue: Promise<unknown> = Promise.resolve();
-
-function enqueue<T>(task: () => Promise<T>): Promise<T> {
-  const run = queue.then(task);
-  queue = run.catch(() => undefined);
-  return run;
-}
-
-async function classifySource({ source, crop, requestedBy, requestId }: ClassifyRequest): Promise<Classification> {
+async function classifySource({ source, crop, requestedBy, requestId, scan }: ClassifyRequest): Promise<Classification> {
   const controller = new AbortController();
   underWay.set(requestId, controller);
   const { signal } = controller;
@@ -38,18 +34,17 @@ async function classifySource({ source, crop, requestedBy, requestId }: Classify
   try {
     const started = performance.now();
     void modelInUse(); // on a cold start, the model loads while the picture is read
-    const bytes = await reads(async () => (stillWanted(), readImage(source, { requestedBy, signal })));
+    const bytes = await (scan ? scanReads : reads)(async () => (stillWanted(), readImage(source, { requestedBy, signal })));
     const { image, prepared } = await decodes(async () => {
       stillWanted();
       const image = await decodeImage(bytes, crop);
       return { image, prepared: preprocess(image.pixels) };
     });
     if (!prepared.ok) throw new Error(prepared.message);
-    const { answer, model } = await enqueue(async () => {
-      stillWanted();
-      const model = await modelInUse();
-      return { answer: answerFrom(classify(model.model, prepared.input)[0], model.metadata.outOfScope), model };
-    });
+    stillWanted();
+    const { probabilities, model } = await classifyInBatch(prepared.input);
+    stillWanted();
+    const answer = answerFrom(probabilities, model.metadata.outOfScope);
     return {
       answer,
       modelVersion: model.status.version,
@@ -70,5 +65,10 @@ onMessageFrom('offscreen:classify', 'background', ({ data }) => classifySource(d
 onMessageFrom('offscreen:cancel', 'background', ({ data }) => cancel(data.idPrefix));
 onMessageFrom('offscreen:reload-model', 'background', () => enqueue(reloadModel));
 onMessageFrom('offscreen:model-status', 'background', () => enqueue(async () => (await modelInUse()).status));
+// performance.memory is Chrome's alone; Firefox says nothing of the heap.
+onMessageFrom('offscreen:memory', 'background', () => ({
+  heapBytes: (performance as { memory?: { usedJSHeapSize: number } }).memory?.usedJSHeapSize,
+  tensors: tf.memory().numTensors,
+}));
 
 void modelInUse(); // load and warm up before the first request arrives

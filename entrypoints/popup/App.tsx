@@ -45,6 +45,14 @@ export function App() {
     }
   };
 
+  // The page behind the popup: its tab's id needs no permission. The popup closes so the badges can be seen.
+  const scanPage = async () => {
+    const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
+    if (tab?.id === undefined) return;
+    await sendMessage('background:toggle-scan', { tabId: tab.id });
+    window.close();
+  };
+
   const shown = filter === undefined ? all : all.filter((e) => filedUnder(e) === filter);
   const names = useMemo(() => entryNames(shown), [shown]);
   // Private answers are never kept, so they are not written to a file either.
@@ -72,6 +80,9 @@ export function App() {
         </a>
       </header>
       <main>
+        <button type="button" data-testid="scan-page" onClick={() => void scanPage()}>
+          {t('popupScanPage')}
+        </button>
         <FilePicker onImage={classifyFile} onRefused={setError} busy={busy} />
         {error && (
           <p role="alert" class="error" data-testid="error">

@@ -26,6 +26,7 @@ const LIB_ROOMS = [
   'lib/model',
   'lib/ood',
   'lib/answer.ts',
+  'lib/scan', // a page scan's order of pictures and its badges' look
   'lib/storage',
   'lib/entry-names.ts',
   'lib/messages.ts',

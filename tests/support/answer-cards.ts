@@ -18,7 +18,7 @@ export interface AnswerCard {
 }
 
 /** The part of DevTools' DOM.Node this module reads. */
-interface DomNode {
+export interface DomNode {
   nodeId: number;
   nodeName: string;
   attributes?: string[]; // name, value, name, value, …
@@ -27,13 +27,13 @@ interface DomNode {
   contentDocument?: DomNode;
 }
 
-const attribute = (node: DomNode, name: string) => {
+export const attribute = (node: DomNode, name: string) => {
   const at = node.attributes?.findIndex((value, i) => i % 2 === 0 && value === name) ?? -1;
   return at >= 0 ? node.attributes![at + 1] : undefined;
 };
 
 /** Every node of the tree, frames and shadow roots included, in document order. */
-function* walk(node: DomNode): Generator<DomNode> {
+export function* walk(node: DomNode): Generator<DomNode> {
   yield node;
   for (const child of [...(node.shadowRoots ?? []), ...(node.children ?? []), ...(node.contentDocument ? [node.contentDocument] : [])]) {
     yield* walk(child);
@@ -52,7 +52,7 @@ async function cardNodes(cdp: CDPSession): Promise<DomNode[]> {
   return cards;
 }
 
-async function withDevTools<T>(page: Page, read: (cdp: CDPSession) => Promise<T>): Promise<T> {
+export async function withDevTools<T>(page: Page, read: (cdp: CDPSession) => Promise<T>): Promise<T> {
   const cdp = await page.context().newCDPSession(page);
   try {
     return await read(cdp);

@@ -20,10 +20,10 @@ interface SerializedNode {
   value: { shadowRoot?: { sharedId: string } | null };
 }
 
-/** References to the shadow root of each `<garment-scout-answer>`, oldest first. */
-async function cardRoots(firefox: LoadedFirefox, page: Page): Promise<{ sharedId: string }[]> {
+/** References to the shadow root of each `<tag>` on the page, in document order. */
+async function shadowRootsOf(firefox: LoadedFirefox, page: Page, tag: string): Promise<{ sharedId: string }[]> {
   const evaluated = await firefox.bidi('script.evaluate', {
-    expression: `[...document.querySelectorAll('garment-scout-answer')]`,
+    expression: `[...document.querySelectorAll(${JSON.stringify(tag)})]`,
     target: { context: contextOf(page) },
     awaitPromise: false,
     serializationOptions: { maxDomDepth: 0, includeShadowTree: 'all' },
@@ -32,21 +32,31 @@ async function cardRoots(firefox: LoadedFirefox, page: Page): Promise<{ sharedId
   return hosts.flatMap((h) => (h.value.shadowRoot ? [{ sharedId: h.value.shadowRoot.sharedId }] : []));
 }
 
-export async function answerCards(firefox: LoadedFirefox, page: Page): Promise<AnswerCard[]> {
-  const roots = await cardRoots(firefox, page);
+const cardRoots = (firefox: LoadedFirefox, page: Page) => shadowRootsOf(firefox, page, 'garment-scout-answer');
+
+/**
+ * `read` (the source of a function of one shadow root, run in the page, returning JSON-able data) over
+ * the shadow root of each `<tag>`, even closed ones.
+ */
+export async function readShadowRoots<T>(firefox: LoadedFirefox, page: Page, tag: string, read: string): Promise<T[]> {
+  const roots = await shadowRootsOf(firefox, page, tag);
   if (!roots.length) return [];
   const called = await firefox.bidi('script.callFunction', {
-    functionDeclaration: `(...roots) => JSON.stringify(roots.map((root) => {
-      const card = root.querySelector('.card');
-      const details = card.querySelector('details')?.textContent ?? '';
-      return { state: card.dataset.state, verdict: card.dataset.verdict, text: card.innerText.replace(/\\s+/g, ' ').trim(), details };
-    }))`,
+    functionDeclaration: `(...roots) => JSON.stringify(roots.map(${read}))`,
     arguments: roots,
     target: { context: contextOf(page) },
     awaitPromise: false,
   });
   if (called.type === 'exception') throw new Error(called.exceptionDetails.text);
   return JSON.parse(called.result.value);
+}
+
+export function answerCards(firefox: LoadedFirefox, page: Page): Promise<AnswerCard[]> {
+  return readShadowRoots(firefox, page, 'garment-scout-answer', `(root) => {
+    const card = root.querySelector('.card');
+    const details = card.querySelector('details')?.textContent ?? '';
+    return { state: card.dataset.state, verdict: card.dataset.verdict, text: card.innerText.replace(/\\s+/g, ' ').trim(), details };
+  }`);
 }
 
 /** Resolves with Date.now() in the page when the newest card shows an answer (late by a round trip if it already does). */

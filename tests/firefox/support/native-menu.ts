@@ -1,7 +1,7 @@
 /**
  * "Classify garment" as a user chooses it in Firefox: a real right-click on the element, then the
- * add-on's item of the real context menu (#contentAreaContextMenu) activated in the browser window,
- * headless. Firefox then calls the add-on's contextMenus.onClicked itself, with what it filled in.
+ * add-on's item of the real context menu (#contentAreaContextMenu, in the add-on's submenu) activated in
+ * the browser window, headless. Firefox then calls the add-on's contextMenus.onClicked itself, with what it filled in.
  *
  * Not at once: Firefox on Linux blinks a chosen menu item first (two 67 ms steps, its
  * `chosenMenuItemsShouldBlink` look-and-feel setting) and runs the item's command, which is what tells
@@ -11,11 +11,14 @@ import type { Page } from 'puppeteer-core';
 import { removeAnswerCards } from './answer-cards';
 import type { LoadedFirefox } from './firefox';
 
-const MENU_ITEM = 'Classify garment';
-
-/** Right-clicks `selector` and chooses the item; returns Date.now() at the moment it was chosen. */
+/** Right-clicks `selector` and chooses "Classify garment"; returns Date.now() at the moment it was chosen. */
 export async function classifyWithNativeMenu(firefox: LoadedFirefox, page: Page, selector: string): Promise<number> {
   await removeAnswerCards(page);
+  return chooseFromNativeMenu(firefox, page, selector, 'Classify garment');
+}
+
+/** Right-clicks `selector` and chooses the add-on's item `label` in the real context menu. */
+export async function chooseFromNativeMenu(firefox: LoadedFirefox, page: Page, selector: string, label: string): Promise<number> {
   const element = await page.waitForSelector(selector);
   await element!.scrollIntoView();
   await element!.click({ button: 'right' });
@@ -23,13 +26,18 @@ export async function classifyWithNativeMenu(firefox: LoadedFirefox, page: Page,
     const menu = document.getElementById('contentAreaContextMenu');
     const deadline = Date.now() + 10000;
     const choose = () => {
-      const item = [...menu.querySelectorAll('menuitem')].find((i) => i.label === ${JSON.stringify(MENU_ITEM)} && !i.hidden);
-      if (menu.state === 'open' && item) {
+      const item = [...menu.querySelectorAll('menuitem')].find((i) => i.label === ${JSON.stringify(label)} && !i.hidden);
+      // With two items, Firefox puts them in a submenu named after the add-on: a user opens it first.
+      const popup = item?.parentElement;
+      if (menu.state === 'open' && item && popup !== menu && popup.state !== 'open' && popup.state !== 'showing') {
+        item.closest('menu').openMenu(true);
+        setTimeout(choose, 10);
+      } else if (menu.state === 'open' && item && popup.state === 'open') {
         window.garmentScoutCommandRan = new Promise((ran) => item.addEventListener('command', () => ran(Date.now()), { once: true }));
         const at = Date.now();
-        menu.activateItem(item);
+        popup.activateItem(item);
         resolve(at);
-      } else if (Date.now() > deadline) reject(new Error('The context menu did not open with "${MENU_ITEM}" in it (state ' + menu.state + ')'));
+      } else if (Date.now() > deadline) reject(new Error('The context menu did not open with "${label}" in it (state ' + menu.state + ')'));
       else setTimeout(choose, 10);
     };
     choose();

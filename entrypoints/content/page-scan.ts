@@ -1,0 +1,129 @@
+/**
+ * A page scan on the page's side: every picture near the viewport gets classified, nearest first, and
+ * a badge on its corner. Elements that may show a picture (picture-finder.ts) are watched by an
+ * IntersectionObserver whose margin is one screen, so the queue only ever holds what is near the
+ * viewport; a MutationObserver adds the ones that appear later (lazy loading, infinite scroll, a route
+ * change). The picture each shows is found by the code the right-click uses (picture-source.ts).
+ */
+import { sendMessage } from '../../lib/messages';
+import { bigEnough, nearest, ScanBudget } from '../../lib/scan/queue-order';
+import { readable } from './find-source';
+import { pictureOf } from './picture-source';
+import { walkForPictures } from './picture-finder';
+import { ScanBadge } from './scan-badge';
+
+/** Pictures asked for at once: enough to keep the classifier's readers and its batches full, few enough that stopping wastes little. */
+const IN_FLIGHT = 8;
+
+export class PageScan {
+  private budget = new ScanBudget();
+  /** Elements within a screen of the viewport, not yet taken. */
+  private near = new Set<Element>();
+  /** Elements taken (classified, under way, or turned away): never looked at again in this scan. */
+  private taken = new WeakSet<Element>();
+  private badges = new Set<ScanBadge>();
+  private inFlight = 0;
+  private nextPictureId = 1;
+  /** Taking pictures: until the user stops the scan or it has taken its most. */
+  private running = true;
+  /** Stopped by the user: answers still on their way are dropped. */
+  private stopped = false;
+  private placing = false;
+
+  private intersections = new IntersectionObserver((entries) => {
+    for (const entry of entries) {
+      if (this.taken.has(entry.target)) this.intersections.unobserve(entry.target);
+      else if (entry.isIntersecting) this.near.add(entry.target);
+      else this.near.delete(entry.target);
+    }
+    this.pump();
+  }, { rootMargin: '100% 100% 100% 100%' });
+
+  private mutations = new MutationObserver((records) => {
+    const added = records.flatMap((r) => [...r.addedNodes]).filter((n): n is Element => n instanceof Element && !n.localName.startsWith('garment-scout-'));
+    // Badges keep following their pictures after the scan stops; only a running scan looks for new ones.
+    if (added.length && this.running) void walkForPictures(added, (e) => this.watch(e), () => !this.running);
+    this.placeBadgesSoon();
+  });
+
+  private readonly onViewportChange = () => this.placeBadgesSoon();
+
+  constructor() {
+    void walkForPictures([document.documentElement], (e) => this.watch(e), () => !this.running);
+    this.mutations.observe(document.documentElement, { childList: true, subtree: true });
+    addEventListener('scroll', this.onViewportChange, { capture: true, passive: true });
+    addEventListener('resize', this.onViewportChange, { passive: true });
+  }
+
+  get isRunning(): boolean {
+    return this.running;
+  }
+
+  /** Stops the scan; the badges stay until the next scan or until `clear`. */
+  stop(): void {
+    this.stopped = true;
+    this.stopTaking();
+  }
+
+  /** Takes no more pictures; the ones under way still get their badges. */
+  private stopTaking(): void {
+    this.running = false;
+    this.intersections.disconnect();
+    this.near.clear();
+  }
+
+  /** Stops, and takes every badge off the page. */
+  clear(): void {
+    this.stop();
+    this.mutations.disconnect();
+    removeEventListener('scroll', this.onViewportChange, { capture: true });
+    removeEventListener('resize', this.onViewportChange);
+    this.badges.forEach((b) => b.remove());
+    this.badges.clear();
+  }
+
+  private watch(element: Element): void {
+    if (this.running && !this.taken.has(element)) this.intersections.observe(element);
+  }
+
+  private pump(): void {
+    const viewport = { width: innerWidth, height: innerHeight };
+    while (this.running && this.inFlight < IN_FLIGHT && !this.budget.full && this.near.size) {
+      const next = nearest(this.near, (e) => e.getBoundingClientRect(), viewport)!;
+      this.near.delete(next);
+      this.taken.add(next);
+      this.intersections.unobserve(next);
+      this.inFlight++;
+      void this.classify(next).finally(() => {
+        this.inFlight--;
+        this.pump();
+      });
+    }
+    if (this.budget.full) this.stopTaking();
+  }
+
+  private async classify(element: Element): Promise<void> {
+    if (!bigEnough(element.getBoundingClientRect())) return;
+    const found = await pictureOf(element).catch(() => undefined);
+    if (!found?.source || !this.budget.take(found.source)) return;
+    const picture = await readable(found).catch(() => undefined);
+    if (!picture?.source || this.stopped) return;
+    const overlay = await sendMessage('background:scan-picture', { pictureId: this.nextPictureId++, source: picture.source, crop: picture.crop }).then(
+      (classification) => ({ state: 'answer' as const, classification }),
+      (err: Error) => ({ state: 'error' as const, message: err.message }),
+    );
+    if (!this.stopped) this.badges.add(new ScanBadge(element, overlay));
+  }
+
+  /** Badges follow their pictures through scrolling (of the page or of a carousel), resizing and re-layout, once per frame. */
+  private placeBadgesSoon(): void {
+    if (this.placing) return;
+    this.placing = true;
+    requestAnimationFrame(() => {
+      this.placing = false;
+      // Every box first, then every write: reading after a write would make the browser lay out again.
+      const boxes = [...this.badges].map((b) => [b, b.picture.getBoundingClientRect()] as const);
+      for (const [badge, box] of boxes) badge.place(box);
+    });
+  }
+}
