@@ -20,6 +20,7 @@ export const SCAN_COMMAND = 'classify-page';
 export async function registerContextMenu(): Promise<void> {
   await browser.contextMenus.removeAll();
   browser.contextMenus.create({ id: CLASSIFY_MENU_ID, title: t('menuClassify'), contexts: ['image', 'link', 'page', 'video', 'frame'] });
-  // The scan covers the top page (not a frame's), from wherever on it the menu was opened.
-  browser.contextMenus.create({ id: SCAN_MENU_ID, title: t('menuClassifyPage'), contexts: ['image', 'link', 'page', 'video'] });
+  // The scan covers the top page (not a frame's). Offered on the page only: where both entries show,
+  // browsers fold them into a submenu, and a right-click on a picture would take a click more.
+  browser.contextMenus.create({ id: SCAN_MENU_ID, title: t('menuClassifyPage'), contexts: ['page'] });
 }

@@ -29,7 +29,8 @@ describe('Firefox: "Classify all garments on this page" from the real context me
   const productIds = (from: number, to: number) => Array.from({ length: to - from }, (_, i) => `p${from + i}`);
 
   it('badges every product picture and the large furniture, never an icon', async () => {
-    await chooseFromNativeMenu(firefox, page, '#banner', SCAN_ITEM);
+    // On the page, not a picture: a picture's menu has only "Classify garment".
+    await chooseFromNativeMenu(firefox, page, '#title', SCAN_ITEM);
     const expected = catalogue.products + catalogue.largeFurniture;
     await expect.poll(async () => (await scanBadges(firefox, page)).length, { timeout: 120_000, interval: 500 }).toBe(expected);
     const ids = await badgedIds();

@@ -75,6 +75,7 @@ function cataloguePage(products: number, added: number, stuck?: string): string 
   return `<!doctype html><html><head><meta charset="utf-8"><title>Catalogue</title>${STYLE}</head><body>
 <header><img id="logo" src="/f/logo.png" width="120" height="120" alt="Shop">
 <span class="icons">${['cart', 'heart', 'search', 'user', 'star', 'truck'].map((n) => `<img src="/f/${n}.png" alt="${n}">`).join('')}</span></header>
+<h1 id="title">New in</h1>
 <img id="banner" src="/f/banner.png" width="1000" height="160" alt="Sale">
 <div class="grid" id="grid">${stuckImg}${Array.from({ length: products }, (_, i) => productImg(i)).join('')}</div>
 <div class="hero" id="hero"></div>

@@ -1,6 +1,6 @@
 /**
  * "Classify garment" as a user chooses it in Firefox: a real right-click on the element, then the
- * add-on's item of the real context menu (#contentAreaContextMenu, in the add-on's submenu) activated in
+ * add-on's item of the real context menu (#contentAreaContextMenu, or its add-on submenu) activated in
  * the browser window, headless. Firefox then calls the add-on's contextMenus.onClicked itself, with what it filled in.
  *
  * Not at once: Firefox on Linux blinks a chosen menu item first (two 67 ms steps, its
@@ -27,7 +27,8 @@ export async function chooseFromNativeMenu(firefox: LoadedFirefox, page: Page, s
     const deadline = Date.now() + 10000;
     const choose = () => {
       const item = [...menu.querySelectorAll('menuitem')].find((i) => i.label === ${JSON.stringify(label)} && !i.hidden);
-      // With two items, Firefox puts them in a submenu named after the add-on: a user opens it first.
+      // Where both of the add-on's entries show (on the page, not on a picture), Firefox folds them into a
+      // submenu named after the add-on: a user opens it first.
       const popup = item?.parentElement;
       if (menu.state === 'open' && item && popup !== menu && popup.state !== 'open' && popup.state !== 'showing') {
         item.closest('menu').openMenu(true);
