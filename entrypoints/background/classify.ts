@@ -17,9 +17,12 @@ export function classifyImage(request: ClassifyRequest): Promise<Classification>
   return askOffscreen(() => sendMessage('offscreen:classify', request));
 }
 
-/** Ids of requests from a tab start with the tab's id, so closing the tab cancels them all at once. */
+/**
+ * Ids of requests from a tab start with the tab's id, so closing the tab cancels them all at once. Every
+ * part ends with "/", so cancelling by prefix stops one target and not its namesakes (target 1, not 10-19).
+ */
 export const tabRequestPrefix = (tabId: number) => `tab${tabId}/`;
-export const requestIdOf = (tabId: number, frameId: number, targetId: number) => `${tabRequestPrefix(tabId)}${frameId}/${targetId}`;
+export const requestIdOf = (tabId: number, frameId: number, targetId: number) => `${tabRequestPrefix(tabId)}${frameId}/${targetId}/`;
 
 /** Stops the requests whose ids start with `idPrefix`; with no offscreen document there is nothing to stop. */
 export function cancelRequests(idPrefix: string): Promise<void> {

@@ -12,7 +12,7 @@ export async function toggleScan(tabId: number): Promise<void> {
 }
 
 /** The scan's ids start with the tab's prefix, so the tab going to another page or closing stops them too. */
-const scanRequestId = (tabId: number, frameId: number, pictureId: number) => `${tabRequestPrefix(tabId)}${frameId}/scan/${pictureId}`;
+const scanRequestId = (tabId: number, frameId: number, pictureId: number) => `${tabRequestPrefix(tabId)}${frameId}/scan/${pictureId}/`;
 
 /**
  * Classifies one picture of a scan. The page (for the address rule) and the tab come from the browser's
