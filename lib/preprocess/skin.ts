@@ -12,9 +12,8 @@ export function chroma(r: number, g: number, b: number): [number, number] {
 
 /** YCbCr: the box of Chai and Ngan (1999), with a floor on luma (deep shadow has no reliable chroma). */
 function ycbcrSkin(r: number, g: number, b: number): boolean {
-  const y = 0.299 * r + 0.587 * g + 0.114 * b;
-  const [cb, cr] = chroma(r, g, b);
-  return y > 40 && cb >= 77 && cb <= 127 && cr >= 133 && cr <= 173;
+  const { luma, cb, cr } = ycc(r, g, b);
+  return luma > 40 && cb >= 77 && cb <= 127 && cr >= 133 && cr <= 173;
 }
 
 /** HSV: a red-to-yellow hue, moderately saturated, not dark. */
