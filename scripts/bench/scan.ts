@@ -7,7 +7,8 @@
  *    the same WASM kernels and the shipped model);
  *  - furniture pictures given a garment's badge (an answer, neither "not sure" nor out of scope);
  *  - long tasks (>= 50 ms) on the page's main thread during the scan;
- *  - the classifier page's JS heap and live tensors before and after a scan of 300 pictures.
+ *  - the classifier page's JS heap and live tensors before and after a scan of 300 pictures;
+ *  - the page's frames while it scrolls, with a scan running and without, in turn.
  *
  *   npm run bench:scan -- [--runs N] [--json]
  */
@@ -112,6 +113,49 @@ async function scanThreeHundred(page: Page, catalogue: CataloguePages, extension
   return count;
 }
 
+/** Frame times while the page scrolls 200 px a frame, 89 frames down the 1,000-picture page. */
+function scrollFrames(page: Page): Promise<number[]> {
+  // No named function inside: the page would not know the helper tsx wraps them in.
+  return page.evaluate(async () => {
+    const times: number[] = [];
+    let last = await new Promise<number>((resolve) => requestAnimationFrame(resolve));
+    while (times.length < 89) {
+      window.scrollBy(0, 200);
+      const now = await new Promise<number>((resolve) => requestAnimationFrame(resolve));
+      times.push(now - last);
+      last = now;
+    }
+    return times;
+  });
+}
+
+interface ScrollFigures {
+  medianFrameMs: number;
+  slowestFrameMs: number;
+  /** Frames that took 50 ms or more: a stutter a shopper sees. */
+  longFrames: number;
+}
+
+/** The page's frames while it scrolls, without a scan and with one just started, in turn; medians over runs. */
+async function scrolling(page: Page, catalogue: CataloguePages, extension: Awaited<ReturnType<typeof launchWithExtension>>, runs: number): Promise<{ idle: ScrollFigures; scanning: ScrollFigures }> {
+  const of = (frames: number[][]) => ({
+    medianFrameMs: Number(median(frames.map((f) => median(f))).toFixed(1)),
+    slowestFrameMs: Math.round(median(frames.map((f) => Math.max(...f)))),
+    longFrames: median(frames.map((f) => f.filter((t) => t >= 50).length)),
+  });
+  const idle: number[][] = [];
+  const scanning: number[][] = [];
+  for (let i = 0; i < runs; i++) {
+    for (const scan of [false, true]) {
+      await page.goto(`${catalogue.url}/many`);
+      await page.waitForLoadState('load');
+      if (scan) await toggleScanWithMenu(extension, page.url());
+      (scan ? scanning : idle).push(await scrollFrames(page));
+    }
+  }
+  return { idle: of(idle), scanning: of(scanning) };
+}
+
 /** Pictures/s of the model on `count` inputs in one batch and one at a time, timed in turn. */
 async function batchSpeedup(runs: number): Promise<{ batched: number; single: number }> {
   await useWasmBackend();
@@ -150,6 +194,8 @@ async function main(): Promise<void> {
     await new Promise((resolve) => setTimeout(resolve, 3000));
     const after = await classifierMemory(worker);
 
+    process.stderr.write('scrolling the 1,000-picture page, with a scan and without...\n');
+    const scroll = await scrolling(page, catalogue, extension, runs);
     const speed = await batchSpeedup(runs);
     const figures = {
       firstBadgeMs: Math.round(of('firstBadgeMs')),
@@ -161,6 +207,7 @@ async function main(): Promise<void> {
       longTasks: of('longTasks'),
       heapDeltaMB: before.heapBytes === undefined || after.heapBytes === undefined ? null : Number(((after.heapBytes - before.heapBytes) / 2 ** 20).toFixed(1)),
       tensorsDelta: after.tensors - before.tensors,
+      scroll,
     };
     if (args.json) {
       console.log(JSON.stringify(figures));
@@ -170,6 +217,8 @@ async function main(): Promise<void> {
     console.log(`  first badge ${figures.firstBadgeMs} ms after the command; ${figures.badged}/${figures.products} products (and the large furniture) all badged ${figures.allBadgedMs} ms after it`);
     console.log(`  furniture given a garment's badge: ${figures.furnitureGarmentBadges} of ${catalogue.furniture}; long tasks on the page during the scan: ${figures.longTasks}`);
     console.log(`  model: ${speed.batched.toFixed(0)} pictures/s in one batch of 60, ${speed.single.toFixed(0)} one at a time (${figures.batchSpeedup}x)`);
+    const frames = (f: ScrollFigures) => `median frame ${f.medianFrameMs} ms, slowest ${f.slowestFrameMs} ms, ${f.longFrames} of 89 frames >= 50 ms`;
+    console.log(`  scrolling 200 px a frame: while scanning ${frames(scroll.scanning)}; without a scan ${frames(scroll.idle)}`);
     console.log(`  classifier page after a ${scanned}-picture scan: heap ${figures.heapDeltaMB ?? '?'} MB, tensors ${figures.tensorsDelta >= 0 ? '+' : ''}${figures.tensorsDelta}`);
   } finally {
     await extension.close();
