@@ -14,6 +14,12 @@ import { ScanBadge } from './scan-badge';
 
 /** Pictures asked for at once: enough to keep the classifier's readers and its batches full, few enough that stopping wastes little. */
 const IN_FLIGHT = 8;
+/**
+ * While the page scrolls, the scan takes no new picture until the scrolling has rested this long: the
+ * classifier's reading and decoding would compete with the page's frames for the CPU, and a picture
+ * scrolled past may not stay near. The pictures under way finish.
+ */
+const SCROLL_REST_MS = 150;
 
 export class PageScan {
   private budget = new ScanBudget();
@@ -29,6 +35,8 @@ export class PageScan {
   /** Stopped by the user: answers still on their way are dropped. */
   private stopped = false;
   private placing = false;
+  private lastScroll = -Infinity;
+  private resume: ReturnType<typeof setTimeout> | undefined;
 
   private intersections = new IntersectionObserver((entries) => {
     for (const entry of entries) {
@@ -46,13 +54,17 @@ export class PageScan {
     this.placeBadgesSoon();
   });
 
-  private readonly onViewportChange = () => this.placeBadgesSoon();
+  private readonly onScroll = () => {
+    this.lastScroll = performance.now();
+    this.placeBadgesSoon();
+  };
+  private readonly onResize = () => this.placeBadgesSoon();
 
   constructor() {
     void walkForPictures([document.documentElement], (e) => this.watch(e), () => !this.running);
     this.mutations.observe(document.documentElement, { childList: true, subtree: true });
-    addEventListener('scroll', this.onViewportChange, { capture: true, passive: true });
-    addEventListener('resize', this.onViewportChange, { passive: true });
+    addEventListener('scroll', this.onScroll, { capture: true, passive: true });
+    addEventListener('resize', this.onResize, { passive: true });
   }
 
   get isRunning(): boolean {
@@ -68,6 +80,7 @@ export class PageScan {
   /** Takes no more pictures; the ones under way still get their badges. */
   private stopTaking(): void {
     this.running = false;
+    clearTimeout(this.resume);
     this.intersections.disconnect();
     this.near.clear();
   }
@@ -76,8 +89,8 @@ export class PageScan {
   clear(): void {
     this.stop();
     this.mutations.disconnect();
-    removeEventListener('scroll', this.onViewportChange, { capture: true });
-    removeEventListener('resize', this.onViewportChange);
+    removeEventListener('scroll', this.onScroll, { capture: true });
+    removeEventListener('resize', this.onResize);
     this.badges.forEach((b) => b.remove());
     this.badges.clear();
   }
@@ -87,6 +100,14 @@ export class PageScan {
   }
 
   private pump(): void {
+    const rest = this.lastScroll + SCROLL_REST_MS - performance.now();
+    if (rest > 0) {
+      this.resume ??= setTimeout(() => {
+        this.resume = undefined;
+        this.pump();
+      }, rest);
+      return;
+    }
     const viewport = { width: innerWidth, height: innerHeight };
     while (this.running && this.inFlight < IN_FLIGHT && !this.budget.full && this.near.size) {
       const next = nearest(this.near, (e) => e.getBoundingClientRect(), viewport)!;
