@@ -13,7 +13,7 @@ export function ScanPictureList({ results, onReveal }: { results: ScanResult[]; 
         const look = badgeLook(r.answer ? { answer: r.answer } : { error: r.error ?? '' });
         return (
           <li key={r.pictureId}>
-            <button type="button" class="picture" data-picture={r.pictureId} data-verdict={look.verdict} onClick={() => onReveal(r.pictureId)}>
+            <button type="button" class="picture" title={r.imageUrl} data-picture={r.pictureId} data-verdict={look.verdict} onClick={() => onReveal(r.pictureId)}>
               {r.thumbnail ? <img src={r.thumbnail} alt="" width={40} height={40} /> : <span class="no-thumb" aria-hidden="true" />}
               <span class="picture-text">
                 <span class="muted small">{formatCount(i + 1)}.</span> {look.label}

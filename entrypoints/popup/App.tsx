@@ -13,6 +13,7 @@ import { isScanEntry, type HistoryEntry as Entry, type StoredEntry } from '../..
 import { exportFileName, historyToCsv, historyToJson } from '../../lib/storage/export';
 import { isPrivateAnswer } from '../../lib/storage/private-answers';
 import { download } from '../../components/download';
+import { openScanPanel } from './open-scan-panel';
 import { inPrivateWindow, useHistory } from './use-history';
 
 /**
@@ -49,8 +50,10 @@ export function App() {
     }
   };
 
-  // The page behind the popup: its tab's id needs no permission. The popup closes so the badges can be seen.
+  // The page behind the popup: its tab's id needs no permission. The side panel opens beside it with
+  // the counts (only in the click itself may it), and the popup closes so the badges can be seen.
   const scanPage = async () => {
+    openScanPanel();
     const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
     if (tab?.id === undefined) return;
     await sendMessage('background:toggle-scan', { tabId: tab.id });
