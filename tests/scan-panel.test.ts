@@ -107,8 +107,11 @@ describe('the page scan side panel', () => {
   });
 
   it('the scan is one history entry in the popup, with every picture inside', async () => {
-    // Scrolled to the bottom, the infinite scroll added its products: the scan is done once they are badged.
-    await expect.poll(badgeCount, { timeout: 90_000, interval: 500 }).toBe(catalogue.products + catalogue.largeFurniture + catalogue.added);
+    // Nothing under way, and every picture listed has its badge.
+    await expect.poll(async () => {
+      const [badges, progress, listed] = [await badgeCount(), await panel.getByTestId('panel-progress').innerText(), await panel.getByTestId('scan-pictures').locator('li').count()];
+      return progress.endsWith(' 0 under way') && badges === listed;
+    }, { timeout: 90_000, interval: 500 }).toBe(true);
     const answered = (await scanBadges(page)).filter((b) => b.verdict !== 'error').length;
     const popup = await extension.openPage('popup.html');
     const rows = popup.getByTestId('history-entry');
