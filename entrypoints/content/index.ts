@@ -89,7 +89,7 @@ export default defineContentScript({
       }
       scan?.clear();
       scan = new PageScan(panels.report);
-      scan.snapshot().forEach(panels.report);
+      panels.started(scan);
       return { scanning: true };
     });
 

@@ -7,6 +7,7 @@
  */
 import { browser, type Browser } from 'wxt/browser';
 import { SCAN_PANEL_PORT, type PanelRequest, type ScanReport } from '../../lib/messages';
+import type { ScanGroup } from '../../lib/scan/scan-counts';
 import { senderKind } from '../../lib/senders';
 import type { PageScan } from './page-scan';
 
@@ -14,6 +15,8 @@ type Port = Browser.runtime.Port;
 
 export class ScanPanels {
   private ports = new Set<Port>();
+  /** The panels' filter, kept for the next scan of the page. */
+  private shownGroup: ScanGroup | undefined;
 
   /** `scan()` is the page's scan now, if one was started. */
   constructor(private scan: () => PageScan | undefined) {}
@@ -38,13 +41,23 @@ export class ScanPanels {
     for (const report of this.scan()?.snapshot() ?? [{ kind: 'progress', scanning: false, done: 0, underWay: 0 } as const]) port.postMessage(report);
   };
 
+  /** A new scan of the page starts: the panels hear of it, and its pictures follow their filter. */
+  started(scan: PageScan): void {
+    scan.showOnly(this.shownGroup);
+    scan.snapshot().forEach(this.report);
+  }
+
   private handle(request: PanelRequest): void {
-    if (request?.kind === 'filter') this.scan()?.showOnly(request.group);
+    if (request?.kind === 'filter') {
+      this.shownGroup = request.group;
+      this.scan()?.showOnly(request.group);
+    }
     if (request?.kind === 'reveal' && Number.isInteger(request.pictureId)) this.scan()?.reveal(request.pictureId);
   }
 
   private lastPanelClosed(): void {
     const scan = this.scan();
+    this.shownGroup = undefined;
     scan?.showOnly(undefined);
     if (scan?.isRunning) scan.stop();
   }

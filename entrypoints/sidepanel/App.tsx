@@ -1,4 +1,4 @@
-import { useMemo, useState } from 'preact/hooks';
+import { useEffect, useMemo, useState } from 'preact/hooks';
 import { ScanCounts } from '../../components/ScanCounts';
 import { ScanPictureList } from '../../components/ScanPictureList';
 import { formatCount, t } from '../../lib/i18n';
@@ -16,6 +16,8 @@ export function App() {
   const { state, ask } = usePageScan();
   const [shown, setShown] = useState<ScanGroup | undefined>();
   const counts = useMemo(() => countGroups(state.results), [state.results]);
+  // Another tab, or the page loaded again: that page has no filter.
+  useEffect(() => setShown(undefined), [state.link]);
   const answered = state.results.filter((r) => r.answer);
 
   const toggle = () => state.tabId !== undefined && void sendMessage('background:toggle-scan', { tabId: state.tabId });

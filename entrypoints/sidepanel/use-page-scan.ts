@@ -4,6 +4,8 @@ import { SCAN_PANEL_PORT, type PanelRequest, type ScanReport, type ScanResult } 
 
 /** What the panel knows of the tab in front. `reachable` is undefined until its page answers or refuses. */
 export interface PageScanState {
+  /** Counts the links made: a new one is a page with no filter yet. */
+  link: number;
   tabId?: number;
   pageUrl?: string;
   reachable?: boolean;
@@ -13,7 +15,7 @@ export interface PageScanState {
   results: ScanResult[];
 }
 
-const NOTHING: PageScanState = { scanning: false, done: 0, underWay: 0, results: [] };
+const NOTHING: Omit<PageScanState, 'link'> = { scanning: false, done: 0, underWay: 0, results: [] };
 
 /**
  * The tab in front of the panel's window. Opened in a tab of its own (as the journeys open it, and as
@@ -31,7 +33,7 @@ async function tabInFront(): Promise<Browser.tabs.Tab | undefined> {
  * stops. A page that loads again is linked again.
  */
 export function usePageScan() {
-  const [state, setState] = useState<PageScanState>(NOTHING);
+  const [state, setState] = useState<PageScanState>({ ...NOTHING, link: 0 });
   const port = useRef<Browser.runtime.Port>();
 
   useEffect(() => {
@@ -40,8 +42,8 @@ export function usePageScan() {
       port.current?.disconnect();
       port.current = undefined;
       linkedTab = tab?.id;
-      if (tab?.id === undefined) return setState({ ...NOTHING, reachable: false });
-      setState({ ...NOTHING, tabId: tab.id, pageUrl: tab.url });
+      if (tab?.id === undefined) return setState((s) => ({ ...NOTHING, link: s.link + 1, reachable: false }));
+      setState((s) => ({ ...NOTHING, link: s.link + 1, tabId: tab.id, pageUrl: tab.url }));
       const opened = browser.tabs.connect(tab.id, { name: SCAN_PANEL_PORT, frameId: 0 });
       port.current = opened;
       opened.onMessage.addListener((report: ScanReport) => setState((s) => applyReport(s, report)));
