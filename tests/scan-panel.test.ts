@@ -2,14 +2,15 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { expectAccessibleInLightAndDark } from './support/axe';
 import { startCataloguePages, type CataloguePages } from './support/catalogue-pages';
-import { launchWithExtension, type LoadedExtension } from './support/extension';
+import { connectDevTools, launchWithExtension, type LoadedExtension } from './support/extension';
 import { readHistory } from './support/history-store';
 import { badgeOn, scanBadges, scanVeils, type ScanBadge } from './support/scan-badges';
 
 /**
- * The page scan's side panel. Chrome opens a side panel only on a user's gesture in its own UI, which a
- * test cannot reach; the panel page is opened in a tab of the same window instead, and follows the tab
- * in front as the side panel does (entrypoints/sidepanel/use-page-scan.ts).
+ * The page scan's side panel. Most tests drive the panel's page in a tab of the same window, which
+ * follows the tab in front as the side panel does (entrypoints/sidepanel/use-page-scan.ts), so Playwright
+ * can reach it directly; the last opens the real side panel from the toolbar's popup, as a user does,
+ * and reaches both over a DevTools connection (connectDevTools).
  */
 describe('the page scan side panel', () => {
   let extension: LoadedExtension;
@@ -39,9 +40,9 @@ describe('the page scan side panel', () => {
   /** The badges' groups as the panel counts them: the class of a sure answer, else the verdict. */
   const groupOfBadge = (b: ScanBadge) => (b.verdict === 'answer' ? String(b.classIndex) : b.verdict);
   const tally = (groups: string[]) => Object.fromEntries([...new Set(groups)].sort().map((g) => [g, groups.filter((x) => x === g).length]));
-  const panelCounts = async () =>
+  const panelCounts = async (inPanel = panel) =>
     tally(
-      (await panel.getByTestId('scan-counts').locator('li').evaluateAll((items: HTMLElement[]) => items.map((li) => [li.dataset.group!, Number(li.dataset.count)] as const))).flatMap(([g, n]) =>
+      (await inPanel.getByTestId('scan-counts').locator('li').evaluateAll((items: HTMLElement[]) => items.map((li) => [li.dataset.group!, Number(li.dataset.count)] as const))).flatMap(([g, n]) =>
         Array<string>(n).fill(g),
       ),
     );
@@ -154,5 +155,35 @@ describe('the page scan side panel', () => {
     await page.bringToFront();
     await popup.getByTestId('scan-page').click();
     await expect.poll(badgeCount, { timeout: 90_000, interval: 500 }).toBe(catalogue.products + catalogue.largeFurniture);
+  });
+
+  it("the toolbar popup's button opens the real side panel, which counts what the scan badges; closing it stops the scan", async () => {
+    // Only the browser's own popup and side panel from here on, not the tabs the tests above opened.
+    for (const tab of extension.context.pages()) if (tab.url().startsWith(`chrome-extension://${extension.id}/`)) await tab.close();
+    await open('/catalogue');
+    const devtools = await connectDevTools(extension);
+    try {
+      const worker = await extension.serviceWorker();
+      const windowId = await worker.evaluate(async (url) => (await chrome.tabs.query({ url }))[0].windowId, page.url());
+      await worker.evaluate((windowId) => chrome.action.openPopup({ windowId }), windowId);
+      await (await devtools.extensionPage('popup.html')).getByTestId('scan-page').click();
+      const sidePanel = await devtools.extensionPage('sidepanel.html');
+      const expected = catalogue.products + catalogue.largeFurniture;
+      await expect.poll(badgeCount, { timeout: 90_000, interval: 500 }).toBe(expected);
+      await expect.poll(() => sidePanel.getByTestId('scan-pictures').locator('li').count(), { timeout: 10_000 }).toBe(expected);
+      expect(await panelCounts(sidePanel)).toEqual(tally((await scanBadges(page)).map(groupOfBadge)));
+
+      await worker.evaluate((windowId) => chrome.sidePanel.close({ windowId }), windowId);
+      await page.waitForTimeout(500); // the port's close reaches the page
+      // Pictures that appear on screen after it find no scan to take them.
+      await page.evaluate(() => {
+        for (const n of [97, 98, 99]) document.getElementById('grid')!.insertAdjacentHTML('afterbegin', `<img id="late${n}" src="/p/${n}.png" style="width:120px;height:120px">`);
+        scrollTo(0, 0);
+      });
+      await page.waitForTimeout(3_000);
+      expect(await badgeOn(page, '#late97')).toBeUndefined();
+    } finally {
+      await devtools.close();
+    }
   });
 });
