@@ -1,13 +1,14 @@
 import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startCataloguePages, type CataloguePages } from '../support/catalogue-pages';
-import { launchFirefox, type LoadedFirefox } from './support/firefox';
+import { GECKO_ID, launchFirefox, type LoadedFirefox } from './support/firefox';
 import { scanBadges, scanVeils, type FirefoxScanBadge } from './support/scan-badges';
 
 /**
- * The page scan's sidebar in Firefox. Firefox opens an add-on's sidebar from its own UI or in answer to
- * a user's gesture, and its page is not a browsing context WebDriver BiDi can drive; the panel page is
- * opened in a tab of the same window instead, and follows the tab in front as the sidebar does.
+ * The page scan's sidebar in Firefox. Most tests drive the panel's page in a tab of the same window,
+ * which follows the tab in front as the sidebar does: WebDriver BiDi cannot drive the sidebar's page. The
+ * last opens the real sidebar with the browser's own control (SidebarController, in the browser window's
+ * scope) and reads and clicks its page through `extension.getViews` from a page of the extension.
  */
 describe('Firefox: the page scan sidebar', () => {
   let firefox: LoadedFirefox;
@@ -91,5 +92,42 @@ describe('Firefox: the page scan sidebar', () => {
     await page.$eval('#p600', (e) => e.scrollIntoView());
     await new Promise((resolve) => setTimeout(resolve, 3_000));
     expect((await scanBadges(firefox, page)).map((b) => b.pictureId)).not.toContain('p600');
+  });
+
+  it('the real sidebar counts what the scan badges, and closing it stops the scan', async () => {
+    // Firefox's id of an add-on's sidebar: the add-on's id with anything but [a-z0-9_-] as '_', and a suffix.
+    const sidebar = JSON.stringify(`${GECKO_ID.toLowerCase().replace(/[^a-z0-9_-]/g, '_')}-sidebar-action`);
+    // An extension page to reach the sidebar's document from, opened first so the catalogue is the tab in front.
+    const extensionTab = await firefox.newPage(`${firefox.baseUrl}popup.html`);
+    await page.goto(`${catalogue.url}/catalogue`);
+    await page.bringToFront();
+    const inSidebar = <T>(body: string): Promise<T> =>
+      extensionTab.evaluate((body) => {
+        const [view] = (globalThis as unknown as { browser: { extension: { getViews(o: object): Window[] } } }).browser.extension.getViews({ type: 'sidebar' });
+        return view ? new Function('document', body)(view.document) : undefined;
+      }, body) as Promise<T>;
+    const readCounts = () =>
+      inSidebar<Record<string, number>>(`return Object.fromEntries([...document.querySelectorAll('[data-testid="scan-counts"] li')].map((li) => [li.dataset.group, Number(li.dataset.count)]))`);
+    try {
+      await firefox.inChrome(`SidebarController.show(${sidebar})`);
+      await poll(() => inSidebar<boolean>(`const b = document.querySelector('[data-testid="panel-toggle"]'); return !!b && !b.disabled`), Boolean, 10_000);
+      await inSidebar(`document.querySelector('[data-testid="panel-toggle"]').click()`);
+      const expected = catalogue.products + catalogue.largeFurniture;
+      expect((await poll(() => scanBadges(firefox, page), (b) => b.length === expected)).length).toBe(expected);
+      const badges = await scanBadges(firefox, page);
+      expect(sorted(await poll(readCounts, (c) => Object.values(c ?? {}).reduce((a, b) => a + b, 0) === expected, 10_000))).toEqual(sorted(tally(badges.map(groupOfBadge))));
+
+      await firefox.inChrome('SidebarController.hide()');
+      await new Promise((resolve) => setTimeout(resolve, 500)); // the port's close reaches the page
+      // Pictures that appear on screen after it find no scan to take them.
+      await page.evaluate(() => {
+        for (const n of [97, 98, 99]) document.getElementById('grid')!.insertAdjacentHTML('afterbegin', `<img id="late${n}" src="/p/${n}.png" style="width:120px;height:120px">`);
+        scrollTo(0, 0);
+      });
+      await new Promise((resolve) => setTimeout(resolve, 3_000));
+      expect((await scanBadges(firefox, page)).length).toBe(expected);
+    } finally {
+      await extensionTab.close();
+    }
   });
 });
