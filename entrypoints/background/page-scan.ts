@@ -3,8 +3,11 @@
  * pictures and asks for them one by one (entrypoints/content/page-scan.ts); this starts and stops it
  * and classifies each picture under the same rules as a right-click.
  */
-import { sendMessage, type Classification, type ScanPicture } from '../../lib/messages';
+import { sendMessage, shortSource, type Classification, type ScanPicture } from '../../lib/messages';
+import { addToScan } from '../../lib/storage/history';
+import { keepPrivateScanAnswer } from '../../lib/storage/private-answers';
 import { classifyImage, tabRequestPrefix } from './classify';
+import { privateWindowOpen } from './private-browsing';
 
 /** Starts the scan in the tab's top page, or stops the one running there. A page with no content script (the browser's own) has nothing to scan. */
 export async function toggleScan(tabId: number): Promise<void> {
@@ -18,8 +21,21 @@ const scanRequestId = (tabId: number, frameId: number, pictureId: number) => `${
  * Classifies one picture of a scan. The page (for the address rule) and the tab come from the browser's
  * sender, never from the message. There is no screen fallback: a scan reads files only.
  */
-export function classifyScanPicture(picture: ScanPicture, sender: { tab?: { id?: number }; frameId?: number; url?: string }): Promise<Classification> {
-  if (sender.tab?.id === undefined || !sender.url) return Promise.reject(new Error('A page scan runs only in a tab.'));
+export async function classifyScanPicture(picture: ScanPicture, sender: { tab?: { id?: number; incognito?: boolean }; frameId?: number; url?: string }): Promise<Classification> {
+  if (sender.tab?.id === undefined || !sender.url) throw new Error('A page scan runs only in a tab.');
   const requestId = scanRequestId(sender.tab.id, sender.frameId ?? 0, picture.pictureId);
-  return classifyImage({ source: picture.source, crop: picture.crop, requestedBy: sender.url, requestId, scan: true });
+  const classification = await classifyImage({ source: picture.source, crop: picture.crop, requestedBy: sender.url, requestId, scan: true });
+  await recordScanAnswer(picture, sender.url, classification, sender.tab.incognito);
+  return classification;
+}
+
+/**
+ * Adds the answer to its scan's one history entry; a private window's scan follows the rule of single
+ * answers (classify.ts): in memory only, and nothing once the last private window has closed.
+ */
+async function recordScanAnswer(picture: ScanPicture, pageUrl: string, classification: Classification, privateWindow = false): Promise<void> {
+  const scan = { scanId: picture.scanId, pageUrl, time: Date.now() };
+  const answer = { imageUrl: shortSource(picture.source), answer: classification.answer, modelVersion: classification.modelVersion, thumbnail: classification.thumbnail };
+  if (!privateWindow) await addToScan(scan, answer);
+  else if (await privateWindowOpen()) await keepPrivateScanAnswer(scan, answer);
 }

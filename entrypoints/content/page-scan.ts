@@ -4,9 +4,11 @@
  * IntersectionObserver whose margin is one screen, so the queue only ever holds what is near the
  * viewport; a MutationObserver adds the ones that appear later (lazy loading, infinite scroll, a route
  * change). The picture each shows is found by the code the right-click uses (picture-source.ts).
+ * What it finds is reported as it comes (`report`), for the side panel (scan-panels.ts).
  */
-import { sendMessage } from '../../lib/messages';
+import { sendMessage, shortSource, type ScanReport, type ScanResult } from '../../lib/messages';
 import { bigEnough, nearest, ScanBudget } from '../../lib/scan/queue-order';
+import { groupOf, type ScanGroup } from '../../lib/scan/scan-counts';
 import { readable } from './find-source';
 import { pictureOf } from './picture-source';
 import { walkForPictures } from './picture-finder';
@@ -22,12 +24,18 @@ const IN_FLIGHT = 8;
 const SCROLL_REST_MS = 150;
 
 export class PageScan {
+  /** Names the scan's one history entry. */
+  readonly scanId = crypto.randomUUID();
   private budget = new ScanBudget();
   /** Elements within a screen of the viewport, not yet taken. */
   private near = new Set<Element>();
   /** Elements taken (classified, under way, or turned away): never looked at again in this scan. */
   private taken = new WeakSet<Element>();
   private badges = new Set<ScanBadge>();
+  /** Each answered picture's result and badge, by its id, in the order they came. */
+  private results = new Map<number, { result: ScanResult; badge: ScanBadge }>();
+  /** The side panel's filter: pictures of other groups are veiled. */
+  private shownGroup: ScanGroup | undefined;
   private inFlight = 0;
   private nextPictureId = 1;
   /** Taking pictures: until the user stops the scan or it has taken its most. */
@@ -60,7 +68,7 @@ export class PageScan {
   };
   private readonly onResize = () => this.placeBadgesSoon();
 
-  constructor() {
+  constructor(private report: (report: ScanReport) => void = () => {}) {
     void walkForPictures([document.documentElement], (e) => this.watch(e), () => !this.running);
     this.mutations.observe(document.documentElement, { childList: true, subtree: true });
     addEventListener('scroll', this.onScroll, { capture: true, passive: true });
@@ -69,6 +77,26 @@ export class PageScan {
 
   get isRunning(): boolean {
     return this.running;
+  }
+
+  /** Everything a side panel that opens now needs: the whole list, then the progress. */
+  snapshot(): ScanReport[] {
+    return [{ kind: 'results', results: [...this.results.values()].map((r) => r.result), fresh: true }, this.progress()];
+  }
+
+  /** Veils every answered picture not in `group`; with none, takes every veil off. */
+  showOnly(group: ScanGroup | undefined): void {
+    this.shownGroup = group;
+    for (const { result, badge } of this.results.values()) badge.veiled = group !== undefined && groupOf(result) !== group;
+  }
+
+  /** Scrolls the page so the picture is in the middle of the viewport. */
+  reveal(pictureId: number): void {
+    this.results.get(pictureId)?.badge.picture.scrollIntoView({ block: 'center', inline: 'nearest' });
+  }
+
+  private progress(): ScanReport {
+    return { kind: 'progress', scanning: this.running, done: this.results.size, underWay: this.inFlight };
   }
 
   /** Stops the scan; the badges stay until the next scan or until `clear`. */
@@ -83,6 +111,7 @@ export class PageScan {
     clearTimeout(this.resume);
     this.intersections.disconnect();
     this.near.clear();
+    this.report(this.progress());
   }
 
   /** Stops, and takes every badge off the page. */
@@ -93,6 +122,7 @@ export class PageScan {
     removeEventListener('resize', this.onResize);
     this.badges.forEach((b) => b.remove());
     this.badges.clear();
+    this.results.clear();
   }
 
   private watch(element: Element): void {
@@ -120,7 +150,8 @@ export class PageScan {
         this.pump();
       });
     }
-    if (this.budget.full) this.stopTaking();
+    if (this.budget.full && this.running) this.stopTaking();
+    else this.report(this.progress());
   }
 
   private async classify(element: Element): Promise<void> {
@@ -129,11 +160,22 @@ export class PageScan {
     if (!found?.source || !this.budget.take(found.source)) return;
     const picture = await readable(found).catch(() => undefined);
     if (!picture?.source || this.stopped) return;
-    const overlay = await sendMessage('background:scan-picture', { pictureId: this.nextPictureId++, source: picture.source, crop: picture.crop }).then(
+    const pictureId = this.nextPictureId++;
+    const overlay = await sendMessage('background:scan-picture', { scanId: this.scanId, pictureId, source: picture.source, crop: picture.crop }).then(
       (classification) => ({ state: 'answer' as const, classification }),
       (err: Error) => ({ state: 'error' as const, message: err.message }),
     );
-    if (!this.stopped) this.badges.add(new ScanBadge(element, overlay));
+    if (this.stopped) return;
+    const badge = new ScanBadge(element, overlay);
+    this.badges.add(badge);
+    const imageUrl = shortSource(picture.source);
+    const result: ScanResult =
+      overlay.state === 'answer'
+        ? { pictureId, imageUrl, thumbnail: overlay.classification.thumbnail, answer: overlay.classification.answer, modelVersion: overlay.classification.modelVersion }
+        : { pictureId, imageUrl, error: overlay.message };
+    this.results.set(pictureId, { result, badge });
+    if (this.shownGroup !== undefined) badge.veiled = groupOf(result) !== this.shownGroup;
+    this.report({ kind: 'results', results: [result], fresh: false });
   }
 
   /** Badges follow their pictures through scrolling (of the page or of a carousel), resizing and re-layout, once per frame. */

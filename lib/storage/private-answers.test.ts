@@ -33,7 +33,7 @@ describe('private answers', () => {
     expect(listed.map((e) => e.time)).toEqual([2, 1]);
     expect(listed.every(isPrivateAnswer)).toBe(true);
     expect(new Set(listed.map((e) => e.id)).size).toBe(2);
-    expect(listed[0].seen).toEqual(entry(2).seen);
+    expect(listed[0]).toMatchObject({ seen: entry(2).seen });
     expect(await fakeBrowser.storage.local.get()).toEqual({});
   });
 

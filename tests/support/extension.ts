@@ -2,7 +2,7 @@
  * Launches Debian's Chromium with the built extension loaded, as a user would have it, and hands
  * tests the pieces they drive: the browser context, the extension's id and its service worker.
  */
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type BrowserContext, type Page, type Worker } from 'playwright-core';
@@ -13,6 +13,8 @@ const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 export interface LoadedExtension {
   context: BrowserContext;
   id: string;
+  /** The browser's profile folder (DevToolsActivePort is in it: see connectDevTools). */
+  profile: string;
   serviceWorker(): Promise<Worker>;
   openPage(path: string): Promise<Page>;
   /** Stops the service worker as Chrome does when it is idle; the next event starts a new one. */
@@ -41,6 +43,39 @@ export interface LaunchOptions {
   extensionDir?: string;
 }
 
+/**
+ * The browser as DevTools sees it. Playwright's own context does not list the extension's side panel
+ * or its toolbar popup; a DevTools connection to the same browser lists them as pages.
+ */
+export interface DevTools {
+  /** The open page whose address ends with `/file` (the side panel's, the popup's), waiting until it is there. */
+  extensionPage(file: string): Promise<Page>;
+  close(): Promise<void>;
+}
+
+/** Connects to the DevTools port of a browser launched by launchWithExtension. */
+export async function connectDevTools(extension: LoadedExtension): Promise<DevTools> {
+  const port = (await readFile(join(extension.profile, 'DevToolsActivePort'), 'utf8')).split('\n')[0];
+  const endpoint = `http://127.0.0.1:${port}`;
+  let browser = await chromium.connectOverCDP(endpoint);
+  return {
+    async extensionPage(file) {
+      for (let attempt = 1; attempt <= 100; attempt++) {
+        const found = browser.contexts().flatMap((c) => c.pages()).find((p) => p.url().startsWith(`chrome-extension://${extension.id}/${file}`));
+        if (found) return found;
+        // The connection lists the pages there were when it was made, and those it is told about after.
+        if (attempt % 10 === 0) {
+          await browser.close();
+          browser = await chromium.connectOverCDP(endpoint);
+        }
+        await new Promise((resolve) => setTimeout(resolve, 100));
+      }
+      throw new Error(`no ${file} open after 10 s`);
+    },
+    close: () => browser.close(),
+  };
+}
+
 export async function launchWithExtension({ language, extensionDir = EXTENSION_DIR }: LaunchOptions = {}): Promise<LoadedExtension> {
   const profile = await mkdtemp(join(tmpdir(), 'garment-scout-profile-'));
   const context = await chromium.launchPersistentContext(profile, {
@@ -63,6 +98,8 @@ export async function launchWithExtension({ language, extensionDir = EXTENSION_D
       '--no-first-run',
       // Names on the public internet for the local test servers (shop.example): see ShopPages.publicUrl.
       '--host-resolver-rules=MAP *.example 127.0.0.1',
+      // A DevTools port of its own (written to the profile), for connectDevTools.
+      '--remote-debugging-port=0',
     ],
   });
   const isOurs = (w: Worker) => w.url().endsWith('/background.js');
@@ -89,6 +126,7 @@ export async function launchWithExtension({ language, extensionDir = EXTENSION_D
   return {
     context,
     id,
+    profile,
     serviceWorker,
     openPage,
     async stopServiceWorker() {
