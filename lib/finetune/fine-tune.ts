@@ -8,6 +8,7 @@ import type { Dataset, ReadFile } from '../data/shards';
 import { LOGITS_LAYER, foldTemperature } from '../model/architecture';
 import { fitTemperature } from '../model/calibration';
 import { concat, holdOut, subset } from '../model/dataset';
+import type { StartTrainer } from '../model/data-parallel';
 import { defaultFitOptions, fit, type BatchProgress, type EpochStats } from '../model/fit';
 import { loadModel, saveModel } from '../model/io';
 import { evaluateOutputs, type Evaluation } from '../model/metrics';
@@ -25,6 +26,8 @@ export interface FineTuneInput {
   test: Dataset;
   /** The user's corrections: their 28x28 pictures and the labels the user chose. */
   corrections: Dataset;
+  /** Trains on replicas of the model elsewhere (the options page's other workers) instead of in this thread. */
+  startTrainer?: StartTrainer;
 }
 
 /**
@@ -73,14 +76,9 @@ export async function fineTune(input: FineTuneInput, events: FineTuneEvents = {}
     const train = withCorrections(concat(split.train, outliers), input.corrections, settings.correctionWeight);
     for (const layer of model.layers) layer.trainable = settings.layers === 'all' || layer.name === LOGITS_LAYER;
     events.onPhase?.('training');
-    const { history, validationLogits } = await fit(model, train, split.validation, {
-      ...defaultFitOptions(settings.learningRate),
-      epochs: settings.epochs,
-      batchSize: settings.batchSize,
-      seed: SEED,
-      onBatch: events.onBatch,
-      onEpoch: events.onEpoch,
-    });
+    const options = { ...defaultFitOptions(settings.learningRate), epochs: settings.epochs, batchSize: settings.batchSize, seed: SEED };
+    const trainer = await input.startTrainer?.(model, options);
+    const { history, validationLogits } = await fit(model, train, split.validation, { ...options, trainer, onBatch: events.onBatch, onEpoch: events.onEpoch });
 
     events.onPhase?.('evaluating-after');
     for (const layer of model.layers) layer.trainable = true; // saved in model.json: the next fine-tuning starts free

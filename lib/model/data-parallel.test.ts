@@ -1,14 +1,15 @@
 import * as tf from '@tensorflow/tfjs-core';
-import * as tfl from '@tensorflow/tfjs-layers';
+import type * as tfl from '@tensorflow/tfjs-layers';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { OUTLIER, PIXELS } from '../classes';
 import { useWasmBackend } from '../tf/backend';
-import { buildModel, LOGITS_LAYER } from './architecture';
+import { buildModel } from './architecture';
 import { createDataParallelTrainer, type RemoteReplica } from './data-parallel';
 import { combineBatchStats, splitBatch } from './gradient-exchange';
 import { deserializeModel, serializeModel } from './io';
 import { createReplicaHost } from './replica-host';
 import { createRng } from './rng';
+import { plainModel } from './testing/plain-model';
 import { createTrainer, type TrainerOptions } from './trainer';
 
 const OPTIONS: TrainerOptions = { weightDecay: 0.01, labelSmoothing: 0.1, seed: 7 };
@@ -20,21 +21,6 @@ function batch(n: number, seed: number) {
     pixels: Float32Array.from({ length: n * PIXELS }, () => rng.next()),
     labels: Uint8Array.from({ length: n }, () => (rng.chance(0.2) ? OUTLIER : rng.int(10))),
   };
-}
-
-/** Conv, ReLU, pool, dense: nothing that depends on how the batch is cut (no batch-norm, no dropout). */
-function plainModel(): tfl.LayersModel {
-  const init = (seed: number) => tfl.initializers.glorotUniform({ seed });
-  const input = tfl.input({ shape: [28, 28, 1] });
-  let x = tfl.layers.conv2d({ filters: 6, kernelSize: 3, padding: 'same', kernelInitializer: init(1), biasInitializer: 'ones' }).apply(input);
-  x = tfl.layers.reLU().apply(x);
-  x = tfl.layers.maxPooling2d({ poolSize: 2 }).apply(x);
-  x = tfl.layers.conv2d({ filters: 8, kernelSize: 3, strides: 2, kernelInitializer: init(2) }).apply(x);
-  x = tfl.layers.reLU().apply(x);
-  x = tfl.layers.flatten().apply(x);
-  const logits = tfl.layers.dense({ units: 10, kernelInitializer: init(3), name: LOGITS_LAYER }).apply(x);
-  const output = tfl.layers.softmax().apply(logits) as tfl.SymbolicTensor;
-  return tfl.model({ inputs: input, outputs: output });
 }
 
 /** `count` replicas of `model` on this thread, behind the same calls as worker replicas. */

@@ -11,7 +11,7 @@ import type * as tfl from '@tensorflow/tfjs-layers';
 import { PIXELS } from '../classes';
 import { combineBatchStats, splitBatch, weightedMeanInto } from './gradient-exchange';
 import type { ReplicaHost } from './replica-host';
-import type { StepResult } from './trainer';
+import type { StepResult, TrainerOptions } from './trainer';
 
 /**
  * Replicas to train with at most, whatever the cores: at a batch of 64 each share is then 16
@@ -39,6 +39,9 @@ export interface ParallelTrainer {
   /** Closes the replicas. */
   dispose(): Promise<void>;
 }
+
+/** Starts replicas of `model` (which start from its weights, trainable layers as set) for fit() to train with these options. */
+export type StartTrainer = (model: tfl.LayersModel, options: TrainerOptions) => Promise<ParallelTrainer>;
 
 /** Coordinates `replicas` of `model`; the model itself is only written by syncModel. */
 export function createDataParallelTrainer(model: tfl.LayersModel, replicas: RemoteReplica[]): ParallelTrainer {

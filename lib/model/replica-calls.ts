@@ -50,8 +50,11 @@ export interface ReplicaCaller {
   fail(err: Error): void;
 }
 
-/** The coordinator's side of replica `index`: calls go out through `send`; `close` ends the replica. */
-export function replicaCaller(index: number, send: Send<ReplicaCall | { setup: ReplicaSetup }>, close: () => Promise<void>): ReplicaCaller {
+/**
+ * The coordinator's side of replica `index`: calls go out through `send`; `close` ends the replica
+ * (by default, asks it to free its model, and leaves its thread to whoever started it).
+ */
+export function replicaCaller(index: number, send: Send<ReplicaCall>, close?: () => Promise<void>): ReplicaCaller {
   const waiting = new Map<number, { resolve: (v: unknown) => void; reject: (e: Error) => void }>();
   let nextId = 0;
   let failure: Error | null = null;
@@ -71,7 +74,7 @@ export function replicaCaller(index: number, send: Send<ReplicaCall | { setup: R
       call('gradients', [pixels, labels, n], [pixels.buffer as ArrayBuffer, labels.buffer as ArrayBuffer]) as ReturnType<RemoteReplica['gradients']>,
     update: (lr, meanGrads, batchStats) => call('update', [lr, meanGrads, batchStats]) as Promise<void>,
     weights: () => call('weights', []) as Promise<Float32Array[]>,
-    dispose: close,
+    dispose: close ?? (() => call('dispose', []) as Promise<void>),
   };
   const fail = (err: Error) => {
     failure ??= err;
