@@ -32,6 +32,7 @@ async function inProcessReplicas(model: tfl.LayersModel, count: number) {
   const remotes = hosts.map((h): RemoteReplica => ({
     gradients: async (pixels, labels, n) => h.gradients(pixels, labels, n),
     update: async (lr, grads, stats) => h.update(lr, grads, stats),
+    predict: async (images, count, output) => h.predict(images, count, output),
     weights: async () => h.weights(),
     dispose: async () => h.dispose(),
   }));

@@ -10,7 +10,7 @@ import * as tf from '@tensorflow/tfjs-core';
 import type * as tfl from '@tensorflow/tfjs-layers';
 import { PIXELS } from '../classes';
 import { combineBatchStats, splitBatch, weightedMeanInto } from './gradient-exchange';
-import type { ReplicaHost } from './replica-host';
+import type { ModelOutput, ReplicaHost } from './replica-host';
 import type { StepResult, TrainerOptions } from './trainer';
 
 /**
@@ -25,7 +25,7 @@ export const replicasFor = (cores: number) => Math.max(1, Math.min(MAX_REPLICAS,
 
 /**
  * A replica seen from the coordinator: the same calls, answered later (from another thread).
- * `gradients` may take over its arrays' buffers (moving them to the replica's thread).
+ * `gradients` and `predict` may take over their arrays' buffers (moving them to the replica's thread).
  */
 export type RemoteReplica = {
   [K in keyof ReplicaHost]: (...args: Parameters<ReplicaHost[K]>) => Promise<ReturnType<ReplicaHost[K]>>;
@@ -36,6 +36,8 @@ export interface ParallelTrainer {
   step(pixels: Float32Array, labels: Uint8Array, n: number, lr: number): Promise<StepResult>;
   /** Copies the replicas' weights (they are all the same) into the model. */
   syncModel(): Promise<void>;
+  /** The replicas' outputs on `count` byte images (predictAll's), each predicting its share of them. */
+  predict(images: Uint8Array, count: number, output: ModelOutput): Promise<Float32Array>;
   /** Closes the replicas. */
   dispose(): Promise<void>;
 }
@@ -71,6 +73,18 @@ export function createDataParallelTrainer(model: tfl.LayersModel, replicas: Remo
         correct: parts.reduce((sum, p) => sum + p.result.correct, 0),
         scored: parts.reduce((sum, p) => sum + p.result.scored, 0),
       };
+    },
+    async predict(images, count, output) {
+      await updating;
+      if (count === 0) return new Float32Array(0);
+      const shares = splitBatch(count, Math.min(count, replicas.length));
+      const parts = await Promise.all(
+        shares.map(({ start, count: n }, i) => replicas[i].predict(images.slice(start * PIXELS, (start + n) * PIXELS), n, output)),
+      );
+      const out = new Float32Array(parts.reduce((n, p) => n + p.length, 0));
+      let at = 0;
+      for (const p of parts) out.set(p, (at += p.length) - p.length);
+      return out;
     },
     async syncModel() {
       await updating;

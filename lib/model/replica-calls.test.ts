@@ -5,7 +5,9 @@ import type * as tfl from '@tensorflow/tfjs-layers';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { OUTLIER, PIXELS } from '../classes';
 import { useWasmBackend } from '../tf/backend';
+import { logitsModel } from './architecture';
 import { deserializeModel } from './io';
+import { predictAll } from './predict';
 import { replicaCaller, serveReplica, startReplicas, type ReplicaSetup } from './replica-calls';
 import { createReplicaHost, type ReplicaHost } from './replica-host';
 import { createRng } from './rng';
@@ -70,6 +72,17 @@ describe('replicas over messages', () => {
     trainer.dispose();
     await Promise.all([onOne.dispose(), onThree.dispose()]);
     for (const m of [here, one, three]) m.dispose();
+  });
+
+  it('predict as this thread does, each replica taking a share of the images', async () => {
+    const model = plainModel();
+    const images = Uint8Array.from({ length: 7 * PIXELS }, () => rng.int(256));
+    const replicas = await overChannels(model, 3);
+    expect(await replicas.predict(images, 7, 'probabilities')).toEqual(predictAll(model, images, 7));
+    expect(await replicas.predict(images, 7, 'logits')).toEqual(predictAll(logitsModel(model), images, 7));
+    expect(await replicas.predict(images, 2, 'logits')).toEqual(predictAll(logitsModel(model), images, 2)); // fewer images than replicas
+    await replicas.dispose();
+    model.dispose();
   });
 
   it("ends the step with a replica's error, naming the replica", async () => {

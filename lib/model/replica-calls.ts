@@ -29,12 +29,13 @@ type Send<T> = (message: T, transfer: Transferable[]) => void;
 
 const messageOf = (err: unknown) => (err instanceof Error ? err.message : String(err));
 
-/** The replica's side: answers each call to `host` through `reply`, its gradients moved rather than copied. */
+/** The replica's side: answers each call to `host` through `reply`, its gradients and outputs moved rather than copied. */
 export function answerCalls(host: ReplicaHost, reply: Send<ReplicaAnswer>): (call: ReplicaCall) => void {
   return ({ id, method, args }) => {
     try {
       const value = (host[method] as (...a: unknown[]) => unknown)(...args);
-      reply({ id, value }, method === 'gradients' ? [(value as ReturnType<ReplicaHost['gradients']>).grads.buffer as ArrayBuffer] : []);
+      const moved = method === 'gradients' ? (value as ReturnType<ReplicaHost['gradients']>).grads : method === 'predict' ? (value as Float32Array) : null;
+      reply({ id, value }, moved ? [moved.buffer as ArrayBuffer] : []);
     } catch (err) {
       reply({ id, error: messageOf(err) }, []);
     }
@@ -72,6 +73,7 @@ export function replicaCaller(index: number, send: Send<ReplicaCall>, close?: ()
   const remote: RemoteReplica = {
     gradients: (pixels, labels, n) =>
       call('gradients', [pixels, labels, n], [pixels.buffer as ArrayBuffer, labels.buffer as ArrayBuffer]) as ReturnType<RemoteReplica['gradients']>,
+    predict: (images, count, output) => call('predict', [images, count, output], [images.buffer as ArrayBuffer]) as Promise<Float32Array>,
     update: (lr, meanGrads, batchStats) => call('update', [lr, meanGrads, batchStats]) as Promise<void>,
     weights: () => call('weights', []) as Promise<Float32Array[]>,
     dispose: close ?? (() => call('dispose', []) as Promise<void>),

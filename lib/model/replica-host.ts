@@ -6,7 +6,11 @@
  */
 import * as tf from '@tensorflow/tfjs-core';
 import type * as tfl from '@tensorflow/tfjs-layers';
+import { logitsModel } from './architecture';
+import { predictAll } from './predict';
 import { createReplica, type StepResult, type TrainerOptions } from './trainer';
+
+export type ModelOutput = 'probabilities' | 'logits';
 
 export interface ReplicaGradients {
   result: StepResult;
@@ -21,6 +25,8 @@ export interface ReplicaHost {
   gradients(pixels: Float32Array, labels: Uint8Array, n: number): ReplicaGradients;
   /** Applies the mean gradients (flattened as `gradients` gives them) at rate `lr` and folds in the whole batch's statistics. */
   update(lr: number, meanGrads: Float32Array, batchStats: Float32Array): void;
+  /** The model's outputs on `count` byte images, as predictAll gives them: its probabilities, or its logits. */
+  predict(images: Uint8Array, count: number, output: ModelOutput): Float32Array;
   /** All the model's weights (the moving statistics too), in `model.weights` order. */
   weights(): Float32Array[];
   dispose(): void;
@@ -32,6 +38,7 @@ export function createReplicaHost(model: tfl.LayersModel, options: TrainerOption
   if (options.graph === 'layers') throw new Error("data-parallel training needs the 'fast' training graph");
   const replica = createReplica(model, { ...options, seed: (options.seed ?? 1) + index });
   const paramCount = replica.variables.reduce((n, v) => n + v.size, 0);
+  let logits: tfl.LayersModel | undefined;
 
   return {
     gradients(pixels, labels, n) {
@@ -52,6 +59,7 @@ export function createReplicaHost(model: tfl.LayersModel, options: TrainerOption
       replica.update(grads, lr, batchStats);
       tf.dispose(grads);
     },
+    predict: (images, count, output) => predictAll(output === 'logits' ? (logits ??= logitsModel(model)) : model, images, count),
     weights: () => model.weights.map((w) => w.read().dataSync() as Float32Array),
     dispose() {
       replica.dispose();
