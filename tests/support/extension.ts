@@ -12,6 +12,8 @@ const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
 export interface LoadedExtension {
   context: BrowserContext;
+  /** The browser's profile folder, which names its processes (a benchmark reads their memory). */
+  profile: string;
   id: string;
   serviceWorker(): Promise<Worker>;
   openPage(path: string): Promise<Page>;
@@ -39,9 +41,11 @@ export interface LaunchOptions {
   language?: string;
   /** Another build of the extension (default: this one's, .output/chrome-mv3), for a benchmark to compare. */
   extensionDir?: string;
+  /** More command-line switches for Chromium, e.g. a benchmark's `--enable-precise-memory-info`. */
+  args?: string[];
 }
 
-export async function launchWithExtension({ language, extensionDir = EXTENSION_DIR }: LaunchOptions = {}): Promise<LoadedExtension> {
+export async function launchWithExtension({ language, extensionDir = EXTENSION_DIR, args = [] }: LaunchOptions = {}): Promise<LoadedExtension> {
   const profile = await mkdtemp(join(tmpdir(), 'garment-scout-profile-'));
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: CHROMIUM,
@@ -63,6 +67,7 @@ export async function launchWithExtension({ language, extensionDir = EXTENSION_D
       '--no-first-run',
       // Names on the public internet for the local test servers (shop.example): see ShopPages.publicUrl.
       '--host-resolver-rules=MAP *.example 127.0.0.1',
+      ...args,
     ],
   });
   const isOurs = (w: Worker) => w.url().endsWith('/background.js');
@@ -88,6 +93,7 @@ export async function launchWithExtension({ language, extensionDir = EXTENSION_D
   };
   return {
     context,
+    profile,
     id,
     serviceWorker,
     openPage,
