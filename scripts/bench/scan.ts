@@ -22,6 +22,7 @@ import { startCataloguePages, type CataloguePages } from '../../tests/support/ca
 import { launchWithExtension } from '../../tests/support/extension';
 import { scanBadges, toggleScanWithMenu } from '../../tests/support/scan-badges';
 import { loadModelFrom } from '../support/model-folder';
+import { JSON_OPTION, printFigures } from '../support/bench-output';
 import { numberOption, runCli, UserError } from '../support/run-cli';
 import { interleavedMedians, median } from '../support/stats';
 
@@ -124,7 +125,7 @@ async function batchSpeedup(runs: number): Promise<{ batched: number; single: nu
 }
 
 async function main(): Promise<void> {
-  const { values: args } = parseArgs({ options: { runs: { type: 'string', default: '5' }, json: { type: 'boolean', default: false } } });
+  const { values: args } = parseArgs({ options: { runs: { type: 'string', default: '5' }, ...JSON_OPTION } });
   const runs = numberOption('runs', args.runs, { whole: true, min: 1 });
 
   const [extension, catalogue] = await Promise.all([launchWithExtension(), startCataloguePages()]);
@@ -162,15 +163,13 @@ async function main(): Promise<void> {
       heapDeltaMB: before.heapBytes === undefined || after.heapBytes === undefined ? null : Number(((after.heapBytes - before.heapBytes) / 2 ** 20).toFixed(1)),
       tensorsDelta: after.tensors - before.tensors,
     };
-    if (args.json) {
-      console.log(JSON.stringify(figures));
-      return;
-    }
-    console.log(`catalogue of ${catalogue.products} products and ${catalogue.furniture} furniture pictures (${catalogue.largeFurniture} of them 96 px or more), medians of ${runs} warm runs:`);
-    console.log(`  first badge ${figures.firstBadgeMs} ms after the command; ${figures.badged}/${figures.products} products (and the large furniture) all badged ${figures.allBadgedMs} ms after it`);
-    console.log(`  furniture given a garment's badge: ${figures.furnitureGarmentBadges} of ${catalogue.furniture}; long tasks on the page during the scan: ${figures.longTasks}`);
-    console.log(`  model: ${speed.batched.toFixed(0)} pictures/s in one batch of 60, ${speed.single.toFixed(0)} one at a time (${figures.batchSpeedup}x)`);
-    console.log(`  classifier page after a ${scanned}-picture scan: heap ${figures.heapDeltaMB ?? '?'} MB, tensors ${figures.tensorsDelta >= 0 ? '+' : ''}${figures.tensorsDelta}`);
+    printFigures(args.json, figures, () => {
+      console.log(`catalogue of ${catalogue.products} products and ${catalogue.furniture} furniture pictures (${catalogue.largeFurniture} of them 96 px or more), medians of ${runs} warm runs:`);
+      console.log(`  first badge ${figures.firstBadgeMs} ms after the command; ${figures.badged}/${figures.products} products (and the large furniture) all badged ${figures.allBadgedMs} ms after it`);
+      console.log(`  furniture given a garment's badge: ${figures.furnitureGarmentBadges} of ${catalogue.furniture}; long tasks on the page during the scan: ${figures.longTasks}`);
+      console.log(`  model: ${speed.batched.toFixed(0)} pictures/s in one batch of 60, ${speed.single.toFixed(0)} one at a time (${figures.batchSpeedup}x)`);
+      console.log(`  classifier page after a ${scanned}-picture scan: heap ${figures.heapDeltaMB ?? '?'} MB, tensors ${figures.tensorsDelta >= 0 ? '+' : ''}${figures.tensorsDelta}`);
+    });
   } finally {
     await extension.close();
     await catalogue.close();
