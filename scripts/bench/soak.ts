@@ -105,7 +105,10 @@ async function main(): Promise<void> {
     );
     // Several rounds: a closed page's objects, and what they hold, go over more than one collection.
     const collectGarbage = async () => {
-      for (let i = 0; i < 3; i++) await quiet.evaluate(() => (globalThis as { gc?: () => void }).gc?.());
+      for (let i = 0; i < 3; i++) {
+        await quiet.evaluate(() => (globalThis as { gc?: () => void }).gc?.());
+        await worker.evaluate(() => (globalThis as { gc?: () => void }).gc?.()); // the service worker's heap, on a thread of its own
+      }
     };
     const classifierMemory = async () => {
       await collectGarbage();
