@@ -154,12 +154,17 @@ async function main(): Promise<void> {
       if (Date.now() > deadline) throw new UserError('bench:soak: the classifier page did not close when idle');
       await settle(250);
     }
-    // Chromium hands freed memory back to the system some seconds after the work stops (about 10 s here).
-    for (let i = 0; i < 20; i++) {
+    // Chromium hands freed memory back to the system some seconds after the work stops (10 s and more
+    // here): the reading is taken once it has gone 10 s without falling, or after a minute.
+    let lowest = residentMB();
+    for (let second = 0, still = 0; second < 60 && still < 10; second++) {
       await collectGarbage();
       await settle(1000);
+      const now = residentMB();
+      still = now.private < lowest.private - 1 ? 0 : still + 1;
+      if (now.private < lowest.private) lowest = now;
     }
-    const rssAfterClose = residentMB();
+    const rssAfterClose = lowest;
     const history = (await readHistory(quiet)).length;
 
     const errorsByKind: Record<string, number> = {};
