@@ -10,13 +10,14 @@
  *
  * --against DIR also measures another build of the extension (e.g. the code before a change, built
  * with `npm run build` in another checkout: its .output/chrome-mv3) in Chromium, in a second browser,
- * run for run in turn with this one, and prints both and the ratios. The cold click is also printed
+ * run for run in turn with this one, and prints both and the ratios; and, where that checkout's
+ * Firefox build sits beside it (.output/firefox-mv3), the same in Firefox. The cold click is also printed
  * step by step, from marks the service worker and the classifier page leave (entrypoints/offscreen/timeline.ts).
  */
 import { existsSync } from 'node:fs';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { parseArgs } from 'node:util';
 import sharp from 'sharp';
 import { PIXELS } from '../../lib/classes';
@@ -25,7 +26,7 @@ import { answerCards } from '../../tests/support/answer-cards';
 import { launchWithExtension } from '../../tests/support/extension';
 import { classifierMillis } from '../support/card-details';
 import { renderTestImage } from '../../lib/node/product-photos';
-import { benchFirefox, type FirefoxClick } from '../support/e2e-firefox';
+import { openFirefox, type FirefoxClick } from '../support/e2e-firefox';
 import { SHARD_DIR, readFromDir } from '../../lib/node/fashion-mnist';
 import { numberOption, runCli, UserError } from '../support/run-cli';
 import { JSON_OPTION, printFigures, rounded } from '../support/bench-output';
@@ -185,6 +186,12 @@ const figuresOf = (cold: number[], warm: number[], warmClassifier: number[]) => 
 const coldStepFigures = (runs: Record<string, number>[]) =>
   Object.fromEntries(COLD_STEPS.map(([mark]) => [mark, runs.map((r) => r[mark]).filter((t) => t !== undefined)]).filter(([, at]) => at.length).map(([mark, at]) => [mark, rounded(median(at as number[]))]));
 
+const firefoxFigures = ({ cold, warm }: { cold: FirefoxClick[]; warm: FirefoxClick[] }) => ({
+  ...figuresOf(from(cold, 'fromCommand'), from(warm, 'fromCommand'), warm.map((c) => c.classifier)),
+  coldFromMenuMs: rounded(median(from(cold, 'fromMenu'))),
+  warmFromMenuMs: rounded(median(from(warm, 'fromMenu'))),
+});
+
 async function main(): Promise<void> {
   const { values: args } = parseArgs({
     options: { runs: { type: 'string', default: '7' }, against: { type: 'string' }, 'chromium-only': { type: 'boolean', default: false }, ...JSON_OPTION },
@@ -204,17 +211,25 @@ async function main(): Promise<void> {
   }
   await ours.close();
   await against?.close();
-  const firefox = args['chromium-only'] ? undefined : await benchFirefox(page.url, '#product', runs);
+  // The Firefox build beside the Chrome one given with --against, if there is one.
+  const againstFirefoxDir = args.against && join(dirname(args.against), 'firefox-mv3');
+  const withFirefox = !args['chromium-only'];
+  const firefox = withFirefox ? await openFirefox(page.url, '#product') : undefined;
+  const againstFirefox = withFirefox && againstFirefoxDir && existsSync(join(againstFirefoxDir, 'manifest.json')) ? await openFirefox(page.url, '#product', againstFirefoxDir) : undefined;
+  for (let i = 0; firefox && i < runs; i++) {
+    process.stderr.write(`Firefox, run ${i + 1} of ${runs}...\n`);
+    await firefox.run();
+    await againstFirefox?.run();
+  }
+  await firefox?.close();
+  await againstFirefox?.close();
   page.close();
 
   const figures = {
     chromium: { ...figuresOf(ours.times.cold, ours.times.warm, ours.times.warmClassifier), coldSteps: coldStepFigures(ours.times.coldSteps) },
     against: against && figuresOf(against.times.cold, against.times.warm, against.times.warmClassifier),
-    firefox: firefox && {
-      ...figuresOf(from(firefox.cold, 'fromCommand'), from(firefox.warm, 'fromCommand'), firefox.warm.map((c) => c.classifier)),
-      coldFromMenuMs: rounded(median(from(firefox.cold, 'fromMenu'))),
-      warmFromMenuMs: rounded(median(from(firefox.warm, 'fromMenu'))),
-    },
+    firefox: firefox && firefoxFigures(firefox),
+    againstFirefox: againstFirefox && firefoxFigures(againstFirefox),
   };
   printFigures(args.json, figures, () => {
     console.log(`Click to answer, 1000x1000 JPEG, ${runs} runs each, medians. Chromium, from the click reaching the service worker:`);
@@ -236,6 +251,12 @@ async function main(): Promise<void> {
     console.log(`  from choosing the item, Firefox's blink of it first (median ${ms(blink)}) included:`);
     console.log(`    cold median ${ms(from(firefox.cold, 'fromMenu'))}   [${fmt(from(firefox.cold, 'fromMenu'))}]`);
     console.log(`    warm median ${ms(from(firefox.warm, 'fromMenu'))}   [${fmt(from(firefox.warm, 'fromMenu'))}]`);
+    if (!againstFirefox) return;
+    console.log(`The Firefox build in ${againstFirefoxDir}, measured run for run in turn with this one:`);
+    report({ label: 'event page suspended', ms: from(againstFirefox.cold, 'fromCommand') }, from(againstFirefox.warm, 'fromCommand'), againstFirefox.warm.map((c) => c.classifier), 150);
+    const ratio = (a: number[], b: number[]) => `${(median(a) / median(b)).toFixed(2)}x`;
+    console.log(`  this build's speed-up: cold ${ratio(from(againstFirefox.cold, 'fromCommand'), from(firefox.cold, 'fromCommand'))}, ` +
+      `warm ${ratio(from(againstFirefox.warm, 'fromCommand'), from(firefox.warm, 'fromCommand'))}`);
   });
 }
 
