@@ -96,6 +96,9 @@ export type OverlayState =
   | { state: 'answer'; classification: Classification }
   | { state: 'error'; message: string };
 
+/** What the classifier page answers once it has started closing after idling: the background sends the request again, to a new page. */
+export const CLASSIFIER_CLOSING = 'The classifier page is closing';
+
 /** The error of a request cancelled because its card or tab was closed: nobody is waiting for a message. */
 export const CANCELLED = 'Cancelled.';
 
@@ -136,6 +139,8 @@ interface Protocol {
   'offscreen:model-status'(): ModelStatus;
   /** Service worker → offscreen document: its JS heap (where the browser tells it) and live tensors, for `npm run bench:scan`. */
   'offscreen:memory'(): { heapBytes?: number; tensors: number };
+  /** Service worker → offscreen document: when its first steps and first request's steps happened (ms since the epoch), for `npm run bench:e2e`. */
+  'offscreen:timeline'(): Record<string, number>;
   /** Service worker → content script: which image was right-clicked. */
   'content:resolve-target'(request: { srcUrl?: string; fromKeyboard?: boolean }): ResolvedTarget;
   /**

@@ -1,21 +1,16 @@
 /** Chrome's host for the classifier page: the offscreen document (Chrome 109+). */
-import { browser } from 'wxt/browser';
 import type { ClassifierHost } from './classifier-host';
-
-const PATH = '/offscreen.html';
 
 export const chromeOffscreenDocument: ClassifierHost = {
   async isOpen() {
-    const contexts = await chrome.runtime.getContexts({
-      contextTypes: [chrome.runtime.ContextType.OFFSCREEN_DOCUMENT],
-      documentUrls: [browser.runtime.getURL(PATH)],
-    });
+    // An extension has at most one offscreen document, and this is the only one this one makes.
+    const contexts = await chrome.runtime.getContexts({ contextTypes: [chrome.runtime.ContextType.OFFSCREEN_DOCUMENT] });
     return contexts.length > 0;
   },
-  async open() {
+  async open(path) {
     await chrome.offscreen
       .createDocument({
-        url: PATH,
+        url: path,
         reasons: [chrome.offscreen.Reason.BLOBS],
         justification: 'Decode images and run the garment classifier (TensorFlow.js on WebAssembly).',
       })

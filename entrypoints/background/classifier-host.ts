@@ -4,6 +4,6 @@
  */
 export interface ClassifierHost {
   isOpen(): Promise<boolean>;
-  /** Opens the page; resolves once its scripts have run (they register the message listeners). */
-  open(): Promise<void>;
+  /** Opens the page at `path`; resolves once its scripts have run (they register the message listeners). */
+  open(path: string): Promise<void>;
 }

@@ -3,12 +3,14 @@
  * kept one, else the bundled model. A stored model that fails to load is refused, with its reason.
  */
 import { browser } from 'wxt/browser';
-import { readExtensionFiles } from '../../lib/data/extension-files';
+import { readAhead, readExtensionFiles } from '../../lib/data/extension-files';
+import { METADATA_FILE, MODEL_FILE, WEIGHTS_FILE } from '../../lib/model/contract';
 import { loadModel, type LoadedModel } from '../../lib/model/io';
 import { classify, disposeModel } from '../../lib/model/predict';
 import { modelRefused, type ModelStatus } from '../../lib/messages';
 import { activeStoredModel, readStoredModel } from '../../lib/storage/models';
 import { useWasmBackend } from '../../lib/tf/backend';
+import { markOnce } from './timeline';
 
 const extensionUrl = (path: string) => browser.runtime.getURL(`/${path}` as '/');
 
@@ -19,9 +21,14 @@ export interface ModelInUse extends LoadedModel {
 let loading: Promise<ModelInUse> | undefined;
 
 async function load(): Promise<ModelInUse> {
-  await useWasmBackend({ wasmPaths: extensionUrl('wasm/') });
+  // The backend's WASM compiles while the model files are read. The bundled model's are read even when
+  // a fine-tuned one is in use: half a megabyte from the extension, and the fallback if that one fails.
+  const [, stored, bundled] = await Promise.all([
+    useWasmBackend({ wasmPaths: extensionUrl('wasm/') }).then(() => markOnce('backend-ready')),
+    activeStoredModel().catch(() => undefined),
+    readAhead(readExtensionFiles('model', extensionUrl), [METADATA_FILE, MODEL_FILE, WEIGHTS_FILE]),
+  ]);
   let refused: string | undefined;
-  const stored = await activeStoredModel().catch(() => undefined);
   let loaded: LoadedModel | undefined;
   if (stored) {
     try {
@@ -31,8 +38,10 @@ async function load(): Promise<ModelInUse> {
       console.warn(refused);
     }
   }
-  loaded ??= await loadModel(readExtensionFiles('model', extensionUrl));
+  loaded ??= await loadModel(bundled);
+  markOnce('model-loaded');
   classify(loaded.model, new Float32Array(784)); // warm-up: the first run compiles and allocates
+  markOnce('model-warmed-up');
   return { ...loaded, status: { version: loaded.metadata.version, refused } };
 }
 

@@ -8,3 +8,14 @@ export function readExtensionFiles(folder: string, getUrl: (path: string) => str
     return new Uint8Array(await response.arrayBuffer());
   };
 }
+
+/**
+ * Starts reading every one of `names` at once, and hands each out when it is asked for: a caller that
+ * reads its files one after another, as the model loader does, need not wait for each in turn.
+ */
+export function readAhead(read: ReadFile, names: string[]): ReadFile {
+  const reads = new Map(names.map((name) => [name, read(name)]));
+  // A failed read is reported to whoever asks for that file, not as an unhandled rejection before then.
+  for (const pending of reads.values()) pending.catch(() => undefined);
+  return (name) => reads.get(name) ?? read(name);
+}

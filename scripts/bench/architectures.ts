@@ -5,7 +5,7 @@
  * fine-tunes). The ratios to the shipped network carry over to the product's own benches
  * (`bench:train`, `bench:finetune`), whose absolute figures depend on the load of the machine.
  *
- *   npm run bench:architectures -- [--reps 7]
+ *   npm run bench:architectures -- [--reps 7] [--json]
  */
 import { parseArgs } from 'node:util';
 import * as tf from '@tensorflow/tfjs-core';
@@ -15,6 +15,7 @@ import { classify } from '../../lib/model/predict';
 import { createTrainer } from '../../lib/model/trainer';
 import { useWasmBackend } from '../../lib/tf/backend';
 import { loadBenchBatch } from '../support/bench-batch';
+import { JSON_OPTION, printFigures, rounded } from '../support/bench-output';
 import { numberOption, runCli } from '../support/run-cli';
 import { interleavedMedians } from '../support/stats';
 
@@ -37,7 +38,7 @@ const CANDIDATES: [string, ArchitectureConfig][] = [
 ];
 
 async function main(): Promise<void> {
-  const { values: args } = parseArgs({ options: { reps: { type: 'string', default: '7' } } });
+  const { values: args } = parseArgs({ options: { reps: { type: 'string', default: '7' }, ...JSON_OPTION } });
   const reps = numberOption('reps', args.reps, { whole: true, min: 1 });
   const { pixels, labels } = await loadBenchBatch(B);
   const oneImage = pixels.subarray(0, PIXELS);
@@ -52,17 +53,31 @@ async function main(): Promise<void> {
   const inferMs = await interleavedMedians('one-image inference', networks.map((n) => n.infer), 100, 200);
   const stepMs = await interleavedMedians('training steps', networks.map((n) => n.step), reps);
 
-  console.log(`Batch ${B} for training, one thread; medians, each network timed in turn with the others`);
-  console.log('network               params  float32 KiB  M MAC  one image, ms (x shipped)  training step, ms (x shipped)  epoch of 60,000, s');
-  networks.forEach((n, i) => {
-    const params = n.model.countParams();
-    const x = (ratio: number) => `(${ratio.toFixed(2)}x)`;
-    console.log(
-      `${n.name.padEnd(20)} ${String(params).padStart(7)} ${((params * 4) / 1024).toFixed(0).padStart(12)} ${(countMacs(n.model) / 1e6).toFixed(1).padStart(6)}` +
-        `  ${inferMs[i].toFixed(2).padStart(13)} ${x(inferMs[i] / inferMs[0]).padStart(11)}` +
-        `  ${stepMs[i].toFixed(0).padStart(17)} ${x(stepMs[i] / stepMs[0]).padStart(12)}` +
-        `  ${(((TRAINING_IMAGES / B) * stepMs[i]) / 1000).toFixed(0).padStart(18)}`,
-    );
+  const figures = Object.fromEntries(
+    networks.map((n, i) => [
+      n.name,
+      {
+        params: n.model.countParams(),
+        megaMacs: rounded(countMacs(n.model) / 1e6, 1),
+        oneImageMs: rounded(inferMs[i], 2),
+        trainingStepMs: rounded(stepMs[i]),
+        epochSeconds: rounded(((TRAINING_IMAGES / B) * stepMs[i]) / 1000),
+      },
+    ]),
+  );
+  printFigures(args.json, figures, (f) => {
+    console.log(`Batch ${B} for training, one thread; medians, each network timed in turn with the others`);
+    console.log('network               params  float32 KiB  M MAC  one image, ms (x shipped)  training step, ms (x shipped)  epoch of 60,000, s');
+    const shipped = f[networks[0].name];
+    for (const [name, n] of Object.entries(f)) {
+      const x = (ratio: number) => `(${ratio.toFixed(2)}x)`;
+      console.log(
+        `${name.padEnd(20)} ${String(n.params).padStart(7)} ${((n.params * 4) / 1024).toFixed(0).padStart(12)} ${n.megaMacs.toFixed(1).padStart(6)}` +
+          `  ${n.oneImageMs.toFixed(2).padStart(13)} ${x(n.oneImageMs / shipped.oneImageMs).padStart(11)}` +
+          `  ${String(n.trainingStepMs).padStart(17)} ${x(n.trainingStepMs / shipped.trainingStepMs).padStart(12)}` +
+          `  ${String(n.epochSeconds).padStart(18)}`,
+      );
+    }
   });
 }
 

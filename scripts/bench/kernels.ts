@@ -3,11 +3,15 @@
  * single-threaded wasm backend: forward Conv2D, our Conv2DBackpropFilter and
  * Conv2DBackpropInput, and the stock wasm Conv2DBackpropInput (conv2dTranspose) they replace.
  * Each figure is the best of several runs, since other work on the machine adds noise.
+ *
+ *   npm run bench:kernels -- [--json]
  */
+import { parseArgs } from 'node:util';
 import * as tf from '@tensorflow/tfjs-core';
 import '@tensorflow/tfjs-backend-wasm';
 import { useWasmBackend } from '../../lib/tf/backend';
-import { refuseArguments, runCli } from '../support/run-cli';
+import { JSON_OPTION, printFigures, rounded } from '../support/bench-output';
+import { runCli } from '../support/run-cli';
 
 // The stock kernel, taken before useWasmBackend replaces it.
 const stockBackpropInput = tf.getKernel('Conv2DBackpropInput', 'wasm')!;
@@ -25,10 +29,11 @@ function bestMs(run: () => void, reps: number): number {
 }
 
 async function main(): Promise<void> {
-  refuseArguments();
+  const { values: args } = parseArgs({ options: { ...JSON_OPTION } });
   await useWasmBackend();
   const shapes: Array<[number, number, number]> = [[64, 28, 32], [64, 14, 64]]; // [batch, size, channels]
-  console.log('shape (NHWC) x filter, stride        forward  dFilter  dInput  stock dInput   (GMAC/s)');
+  /** GMAC/s by shape, under stable names. */
+  const figures: Record<string, { forward: number; dFilter: number; dInput: number; stockDInput: number }> = {};
   for (const [n, size, c] of shapes) {
     for (const stride of [1, 2]) {
       const xShape: [number, number, number, number] = [n, size, size, c];
@@ -49,13 +54,25 @@ async function main(): Promise<void> {
           attrs: { ...attrs, inputShape: xShape } as never }) as tf.TensorInfo;
         tf.backend().disposeData(out.dataId);
       };
-      const rate = (ms: number) => (macs / ms / 1e6).toFixed(1).padStart(7);
-      const label = `[${xShape}] x 3x3x${c}x${c}, s${stride}`.padEnd(36);
-      console.log(`${label}${rate(bestMs(forward, 7))}  ${rate(bestMs(dFilter, 7))} ${rate(bestMs(dInput, 7))}`
-        + `  ${rate(bestMs(stock, 2))}`);
+      const rate = (ms: number) => rounded(macs / ms / 1e6, 1);
+      figures[`${xShape.join('x')}_3x3x${c}x${c}_s${stride}`] = {
+        forward: rate(bestMs(forward, 7)),
+        dFilter: rate(bestMs(dFilter, 7)),
+        dInput: rate(bestMs(dInput, 7)),
+        stockDInput: rate(bestMs(stock, 2)),
+      };
       tf.dispose([x, filter, dy]);
     }
   }
+  printFigures(args.json, figures, (f) => {
+    console.log('shape (NHWC) x filter, stride        forward  dFilter  dInput  stock dInput   (GMAC/s)');
+    for (const [shape, r] of Object.entries(f)) {
+      const [x, filter, stride] = shape.split('_');
+      const label = `[${x.replaceAll('x', ',')}] x ${filter}, ${stride}`.padEnd(36);
+      const col = (v: number) => v.toFixed(1).padStart(7);
+      console.log(`${label}${col(r.forward)}  ${col(r.dFilter)} ${col(r.dInput)}  ${col(r.stockDInput)}`);
+    }
+  });
 }
 
 await runCli(main);

@@ -7,7 +7,7 @@
  *  - a site that never answers: the time to its message, against the 15 s limit, and an ordinary
  *    answer while it waits, against one with nothing waiting.
  *
- *   npm run bench:limits -- [--runs N]
+ *   npm run bench:limits -- [--runs N] [--json]
  */
 import { parseArgs } from 'node:util';
 import type { Worker } from 'playwright-core';
@@ -15,6 +15,7 @@ import { launchWithExtension } from '../../tests/support/extension';
 import { startShopPages } from '../../tests/support/shop-pages';
 import { startStuckServer } from '../../tests/support/stuck-server';
 import { READ_TIMEOUT_MS } from '../../entrypoints/offscreen/read-image';
+import { JSON_OPTION, printFigures, rounded } from '../support/bench-output';
 import { numberOption, runCli } from '../support/run-cli';
 import { median } from '../support/stats';
 
@@ -39,7 +40,7 @@ function expectThat(ok: boolean, what: string): void {
 }
 
 async function main(): Promise<void> {
-  const { values: args } = parseArgs({ options: { runs: { type: 'string', default: '7' } } });
+  const { values: args } = parseArgs({ options: { runs: { type: 'string', default: '7' }, ...JSON_OPTION } });
   const runs = numberOption('runs', args.runs, { whole: true, min: 1 });
 
   const [extension, shop, stuck] = await Promise.all([launchWithExtension(), startShopPages(), startStuckServer()]);
@@ -61,7 +62,6 @@ async function main(): Promise<void> {
     answers.push(answer.ms);
     refusals.push(refusal.ms);
   }
-  console.log(`20000x20000 PNG refused in ${median(refusals).toFixed(0)} ms; a 400x400 PNG answered in ${median(answers).toFixed(0)} ms (medians of ${runs})`);
 
   const stuckRuns = Math.min(runs, 3);
   const messages: number[] = [];
@@ -76,11 +76,20 @@ async function main(): Promise<void> {
     expectThat(/in time/.test(message ?? ''), `the stuck site got "${message}"`);
     messages.push(ms);
   }
-  const [withStuck, without] = [median(whileWaiting), median(alone)];
-  console.log(`a site that never answers: its message after ${(median(messages) / 1000).toFixed(2)} s (limit ${READ_TIMEOUT_MS / 1000} s, medians of ${stuckRuns})`);
-  console.log(`an ordinary answer while it waits: ${withStuck.toFixed(0)} ms, with nothing waiting: ${without.toFixed(0)} ms (${(withStuck / without).toFixed(2)}x)`);
-
   await Promise.all([extension.close(), shop.close(), stuck.close()]);
+
+  const figures = {
+    hugeRefusedMs: rounded(median(refusals)),
+    ordinaryAnsweredMs: rounded(median(answers)),
+    stuckMessageMs: rounded(median(messages)),
+    whileStuckWaitsMs: rounded(median(whileWaiting)),
+    nothingWaitingMs: rounded(median(alone)),
+  };
+  printFigures(args.json, figures, (f) => {
+    console.log(`20000x20000 PNG refused in ${f.hugeRefusedMs} ms; a 400x400 PNG answered in ${f.ordinaryAnsweredMs} ms (medians of ${runs})`);
+    console.log(`a site that never answers: its message after ${(f.stuckMessageMs / 1000).toFixed(2)} s (limit ${READ_TIMEOUT_MS / 1000} s, medians of ${stuckRuns})`);
+    console.log(`an ordinary answer while it waits: ${f.whileStuckWaitsMs} ms, with nothing waiting: ${f.nothingWaitingMs} ms (${(f.whileStuckWaitsMs / f.nothingWaitingMs).toFixed(2)}x)`);
+  });
 }
 
 await runCli(main);

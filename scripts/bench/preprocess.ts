@@ -16,6 +16,7 @@ import { parseArgs } from 'node:util';
 import { preprocess } from '../../lib/preprocess';
 import type { Preprocessed, RgbaImage } from '../../lib/preprocess';
 import { rng } from '../../lib/preprocess/testing/helpers';
+import { JSON_OPTION, printFigures, rounded } from '../support/bench-output';
 import { numberOption, runCli, UserError } from '../support/run-cli';
 
 type Rgb = [number, number, number];
@@ -154,7 +155,7 @@ async function main(): Promise<void> {
       reps: { type: 'string', default: '5' },
       photos: { type: 'string', default: resolve(repo, '../shared/realphotos-dev/images') },
       against: { type: 'string' },
-      json: { type: 'boolean', default: false },
+      ...JSON_OPTION,
     },
   });
   const reps = numberOption('reps', args.reps, { whole: true, min: 1 });
@@ -165,8 +166,8 @@ async function main(): Promise<void> {
   const groups = syntheticImages();
   if (existsSync(args.photos)) {
     for (const [name, list] of await devPhotos(args.photos, [320, 512])) groups.set(name, list);
-  } else if (!args.json) {
-    console.log(`(no dev photos at ${args.photos}: synthetic images only)`);
+  } else {
+    process.stderr.write(`(no dev photos at ${args.photos}: synthetic images only)\n`);
   }
   const rows: { group: string; images: number; ms: number; againstMs?: number }[] = [];
   for (const [group, images] of groups) {
@@ -175,16 +176,18 @@ async function main(): Promise<void> {
     const [ms, againstMs] = timeGroup(other ? [preprocess, other] : [preprocess], images, n);
     rows.push({ group, images: images.length, ms, againstMs });
   }
-  if (args.json) {
-    console.log(JSON.stringify(rows, null, 2));
-    return;
-  }
-  console.log(`median ms per image (${reps} runs of each image)`);
-  console.log(`${'group'.padEnd(28)}${'images'.padStart(7)}${'ms'.padStart(9)}${other ? `${'against'.padStart(9)}${'speed-up'.padStart(10)}` : ''}`);
-  for (const r of rows) {
-    const extra = r.againstMs !== undefined ? `${r.againstMs.toFixed(1).padStart(9)}${`${(r.againstMs / r.ms).toFixed(1)}x`.padStart(10)}` : '';
-    console.log(`${r.group.padEnd(28)}${String(r.images).padStart(7)}${r.ms.toFixed(1).padStart(9)}${extra}`);
-  }
+  // By group name: { "320 px": { "images": 6, "ms": 13.6, "againstMs": … }, … }
+  const figures = Object.fromEntries(
+    rows.map((r) => [r.group, { images: r.images, ms: rounded(r.ms, 1), ...(r.againstMs !== undefined && { againstMs: rounded(r.againstMs, 1) }) }]),
+  );
+  printFigures(args.json, figures, () => {
+    console.log(`median ms per image (${reps} runs of each image)`);
+    console.log(`${'group'.padEnd(28)}${'images'.padStart(7)}${'ms'.padStart(9)}${other ? `${'against'.padStart(9)}${'speed-up'.padStart(10)}` : ''}`);
+    for (const r of rows) {
+      const extra = r.againstMs !== undefined ? `${r.againstMs.toFixed(1).padStart(9)}${`${(r.againstMs / r.ms).toFixed(1)}x`.padStart(10)}` : '';
+      console.log(`${r.group.padEnd(28)}${String(r.images).padStart(7)}${r.ms.toFixed(1).padStart(9)}${extra}`);
+    }
+  });
 }
 
 await runCli(main);

@@ -29,6 +29,7 @@ import { startCataloguePages, type CataloguePages } from '../../tests/support/ca
 import { launchWithExtension } from '../../tests/support/extension';
 import { scanBadges, toggleScanWithMenu } from '../../tests/support/scan-badges';
 import { loadModelFrom } from '../support/model-folder';
+import { JSON_OPTION, printFigures } from '../support/bench-output';
 import { numberOption, runCli, UserError } from '../support/run-cli';
 import { interleavedMedians, median } from '../support/stats';
 
@@ -184,7 +185,7 @@ async function warmExtension(extensionDir?: string) {
 }
 
 async function main(): Promise<void> {
-  const { values: args } = parseArgs({ options: { runs: { type: 'string', default: '5' }, json: { type: 'boolean', default: false }, against: { type: 'string' } } });
+  const { values: args } = parseArgs({ options: { runs: { type: 'string', default: '5' }, ...JSON_OPTION, against: { type: 'string' } } });
   const runs = numberOption('runs', args.runs, { whole: true, min: 1 });
   if (args.against && !existsSync(join(args.against, 'manifest.json'))) throw new UserError(`--against ${args.against}: no extension build there (no manifest.json)`);
 
@@ -229,21 +230,19 @@ async function main(): Promise<void> {
       scroll,
       ...(other && { against: { dir: args.against, firstBadgeMs: Math.round(of('firstBadgeMs', againstResults)), allBadgedMs: Math.round(of('allBadgedMs', againstResults)) } }),
     };
-    if (args.json) {
-      console.log(JSON.stringify(figures));
-      return;
-    }
-    console.log(`catalogue of ${catalogue.products} products and ${catalogue.furniture} furniture pictures (${catalogue.largeFurniture} of them 96 px or more), medians of ${runs} warm runs:`);
-    console.log(`  first badge ${figures.firstBadgeMs} ms after the command; ${figures.badged}/${figures.products} products (and the large furniture) all badged ${figures.allBadgedMs} ms after it`);
-    if (figures.against) {
-      const { firstBadgeMs, allBadgedMs } = figures.against;
-      console.log(`  --against ${figures.against.dir}, runs in turn: first badge ${firstBadgeMs} ms, all badged ${allBadgedMs} ms (this build ${(figures.allBadgedMs / allBadgedMs).toFixed(2)}x its time)`);
-    }
-    console.log(`  furniture given a garment's badge: ${figures.furnitureGarmentBadges} of ${catalogue.furniture}; long tasks on the page during the scan: ${figures.longTasks}`);
-    console.log(`  model: ${speed.batched.toFixed(0)} pictures/s in one batch of 60, ${speed.single.toFixed(0)} one at a time (${figures.batchSpeedup}x)`);
-    const frames = (f: ScrollFigures) => `median frame ${f.medianFrameMs} ms, slowest ${f.slowestFrameMs} ms, ${f.longFrames} of 89 frames >= 50 ms`;
-    console.log(`  scrolling 200 px a frame: while scanning ${frames(scroll.scanning)}; without a scan ${frames(scroll.idle)}`);
-    console.log(`  classifier page after a ${scanned}-picture scan: heap ${figures.heapDeltaMB ?? '?'} MB, tensors ${figures.tensorsDelta >= 0 ? '+' : ''}${figures.tensorsDelta}`);
+    printFigures(args.json, figures, () => {
+      console.log(`catalogue of ${catalogue.products} products and ${catalogue.furniture} furniture pictures (${catalogue.largeFurniture} of them 96 px or more), medians of ${runs} warm runs:`);
+      console.log(`  first badge ${figures.firstBadgeMs} ms after the command; ${figures.badged}/${figures.products} products (and the large furniture) all badged ${figures.allBadgedMs} ms after it`);
+      if (figures.against) {
+        const { firstBadgeMs, allBadgedMs } = figures.against;
+        console.log(`  --against ${figures.against.dir}, runs in turn: first badge ${firstBadgeMs} ms, all badged ${allBadgedMs} ms (this build ${(figures.allBadgedMs / allBadgedMs).toFixed(2)}x its time)`);
+      }
+      console.log(`  furniture given a garment's badge: ${figures.furnitureGarmentBadges} of ${catalogue.furniture}; long tasks on the page during the scan: ${figures.longTasks}`);
+      console.log(`  model: ${speed.batched.toFixed(0)} pictures/s in one batch of 60, ${speed.single.toFixed(0)} one at a time (${figures.batchSpeedup}x)`);
+      const frames = (f: ScrollFigures) => `median frame ${f.medianFrameMs} ms, slowest ${f.slowestFrameMs} ms, ${f.longFrames} of 89 frames >= 50 ms`;
+      console.log(`  scrolling 200 px a frame: while scanning ${frames(scroll.scanning)}; without a scan ${frames(scroll.idle)}`);
+      console.log(`  classifier page after a ${scanned}-picture scan: heap ${figures.heapDeltaMB ?? '?'} MB, tensors ${figures.tensorsDelta >= 0 ? '+' : ''}${figures.tensorsDelta}`);
+    });
   } finally {
     await other?.extension.close().catch(() => {});
     await extension.close();

@@ -5,7 +5,7 @@
  * (the extension's read gets a 403, so it captures the tab and crops the picture). For each: the
  * median time from the menu click to the answer card, and how many answers name the true garment.
  *
- *   npm run bench:screen -- [--pictures N]
+ *   npm run bench:screen -- [--pictures N] [--json]
  */
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -16,11 +16,12 @@ import { answerCards } from '../../tests/support/answer-cards';
 import { launchWithExtension } from '../../tests/support/extension';
 import { renderTestImage } from '../../lib/node/product-photos';
 import { SHARD_DIR, readFromDir } from '../../lib/node/fashion-mnist';
+import { JSON_OPTION, printFigures, rounded } from '../support/bench-output';
 import { numberOption, runCli } from '../support/run-cli';
 import { median } from '../support/stats';
 
 async function main(): Promise<void> {
-  const { values: args } = parseArgs({ options: { pictures: { type: 'string', default: '20' } } });
+  const { values: args } = parseArgs({ options: { pictures: { type: 'string', default: '20' }, ...JSON_OPTION } });
   const count = numberOption('pictures', args.pictures, { whole: true, min: 1 });
 
   const test = await loadSplit(readFromDir(SHARD_DIR), 'test', { limit: count });
@@ -93,11 +94,15 @@ async function main(): Promise<void> {
   await extension.close();
   server.close();
 
-  const row = (name: string, r: typeof results.open) =>
-    `  ${name.padEnd(30)} median ${median(r.ms).toFixed(0).padStart(4)} ms   right ${r.right}/${count}   from the screen ${r.screen}/${count}`;
-  console.log(`Click to answer, warm, ${count} Fashion-MNIST test pictures (400 px files shown at 240 px):`);
-  console.log(row('file (plain <img>)', results.open) + '   target < 100 ms');
-  console.log(row('screen (403, then screenshot)', results.hotlink) + '   target < 300 ms');
+  const figuresOf = (r: typeof results.open) => ({ warmMs: rounded(median(r.ms)), right: r.right, fromScreen: r.screen });
+  const figures = { pictures: count, file: figuresOf(results.open), screen: figuresOf(results.hotlink) };
+  printFigures(args.json, figures, (f) => {
+    const row = (name: string, r: typeof f.file) =>
+      `  ${name.padEnd(30)} median ${String(r.warmMs).padStart(4)} ms   right ${r.right}/${count}   from the screen ${r.fromScreen}/${count}`;
+    console.log(`Click to answer, warm, ${count} Fashion-MNIST test pictures (400 px files shown at 240 px):`);
+    console.log(row('file (plain <img>)', f.file) + '   target < 100 ms');
+    console.log(row('screen (403, then screenshot)', f.screen) + '   target < 300 ms');
+  });
 }
 
 await runCli(main);

@@ -18,6 +18,7 @@ import { classify } from '../../lib/model/predict';
 import { createTrainer } from '../../lib/model/trainer';
 import { useWasmBackend } from '../../lib/tf/backend';
 import { loadBenchBatch } from '../support/bench-batch';
+import { JSON_OPTION, printFigures } from '../support/bench-output';
 import { asUserError, numberOption, runCli } from '../support/run-cli';
 import { interleavedMedians, timedMedian } from '../support/stats';
 import { defaultWorkerCount, startWorkerTrainer } from '../support/worker-replicas';
@@ -30,7 +31,7 @@ async function main(): Promise<void> {
       'cpu-reps': { type: 'string', default: '2' },
       workers: { type: 'string', default: String(Math.max(2, defaultWorkerCount())) },
       arch: { type: 'string' },
-      json: { type: 'boolean', default: false },
+      ...JSON_OPTION,
     },
   });
   const B = numberOption('batch', args.batch, { whole: true, min: 1 });
@@ -109,9 +110,7 @@ async function main(): Promise<void> {
     wasmOverCpuTraining: cpuTrainMs / wasmTrainMs,
   };
 
-  if (args.json) {
-    console.log(JSON.stringify(result));
-  } else {
+  printFigures(args.json, result, () => {
     const f = (v: number) => v.toFixed(v < 10 ? 2 : 0);
     console.log(`Model ${JSON.stringify(arch.stages)} ${arch.head}: ${result.params} params, ${(result.macsPerImage / 1e6).toFixed(2)} M MAC/image; batch ${B}, medians`);
     console.log(`wasm  training step (fast graph)     ${f(result.wasm.trainImagesPerSecond).padStart(6)} images/s`);
@@ -126,7 +125,7 @@ async function main(): Promise<void> {
     console.log(`wasm  training, ${workers} worker threads      ${f(result.dataParallel.workersImagesPerSecond).padStart(6)} images/s (${f(result.dataParallel.speedUp)}x this thread)`);
     console.log(`cpu   training step (fast graph)     ${f(result.cpu.trainImagesPerSecond).padStart(6)} images/s`);
     console.log(`wasm/cpu training speed-up           ${f(result.wasmOverCpuTraining).padStart(6)} x`);
-  }
+  });
 }
 
 await runCli(main);

@@ -34,29 +34,42 @@ async function waitUntilSuspended(firefox: LoadedFirefox): Promise<void> {
   }
 }
 
-export async function benchFirefox(url: string, selector: string, runs: number): Promise<{ cold: FirefoxClick[]; warm: FirefoxClick[] }> {
-  const firefox = await launchFirefox({ idleTimeout: IDLE_TIMEOUT });
+export interface FirefoxBench {
+  cold: FirefoxClick[];
+  warm: FirefoxClick[];
+  /** One cold answer (after the event page was suspended), then two warm ones, the second of them measured. */
+  run(): Promise<void>;
+  close(): Promise<void>;
+}
+
+/** Firefox with the add-on built in `extensionDir` (default: this one's), open on `url`, ready to be clicked. */
+export async function openFirefox(url: string, selector: string, extensionDir?: string): Promise<FirefoxBench> {
+  const firefox = await launchFirefox({ idleTimeout: IDLE_TIMEOUT, extensionDir });
+  const page = await firefox.newPage(url);
+  // All clocks are the machine's: Date.now() in the browser window when the item is chosen and when
+  // its command runs, and in the page when the answer shows.
+  const clickToAnswer = async (): Promise<FirefoxClick> => {
+    const chosen = await classifyWithNativeMenu(firefox, page, selector);
+    const shown = await answerShownAt(firefox, page);
+    const { details } = (await answerCards(firefox, page)).at(-1)!;
+    return { fromMenu: shown - chosen, fromCommand: shown - (await commandRanAt(firefox)), classifier: classifierMillis(details) };
+  };
   try {
-    const page = await firefox.newPage(url);
-    // All clocks are the machine's: Date.now() in the browser window when the item is chosen and when
-    // its command runs, and in the page when the answer shows.
-    const clickToAnswer = async (): Promise<FirefoxClick> => {
-      const chosen = await classifyWithNativeMenu(firefox, page, selector);
-      const shown = await answerShownAt(firefox, page);
-      const { details } = (await answerCards(firefox, page)).at(-1)!;
-      return { fromMenu: shown - chosen, fromCommand: shown - (await commandRanAt(firefox)), classifier: classifierMillis(details) };
-    };
     await clickToAnswer(); // the first answer after install also fills the HTTP and compiled-WASM caches
-    const cold: FirefoxClick[] = [];
-    const warm: FirefoxClick[] = [];
-    for (let i = 0; i < runs; i++) {
-      await waitUntilSuspended(firefox);
-      cold.push(await clickToAnswer());
-      await clickToAnswer(); // as in Chromium: the first warm run after a cold start still settles caches
-      warm.push(await clickToAnswer());
-    }
-    return { cold, warm };
-  } finally {
+  } catch (err) {
     await firefox.close();
+    throw err;
   }
+  const bench: FirefoxBench = {
+    cold: [],
+    warm: [],
+    async run() {
+      await waitUntilSuspended(firefox);
+      bench.cold.push(await clickToAnswer());
+      await clickToAnswer(); // as in Chromium: the first warm run after a cold start still settles caches
+      bench.warm.push(await clickToAnswer());
+    },
+    close: () => firefox.close(),
+  };
+  return bench;
 }

@@ -12,9 +12,12 @@ const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
 export interface LoadedExtension {
   context: BrowserContext;
-  id: string;
-  /** The browser's profile folder (DevToolsActivePort is in it: see connectDevTools). */
+  /**
+   * The browser's profile folder: it names the browser's processes (a benchmark reads their memory), and
+   * holds DevToolsActivePort (see connectDevTools).
+   */
   profile: string;
+  id: string;
   serviceWorker(): Promise<Worker>;
   openPage(path: string): Promise<Page>;
   /** Stops the service worker as Chrome does when it is idle; the next event starts a new one. */
@@ -41,6 +44,8 @@ export interface LaunchOptions {
   language?: string;
   /** Another build of the extension (default: this one's, .output/chrome-mv3), for a benchmark to compare. */
   extensionDir?: string;
+  /** More command-line switches for Chromium, e.g. a benchmark's `--enable-precise-memory-info`. */
+  args?: string[];
 }
 
 /**
@@ -76,7 +81,7 @@ export async function connectDevTools(extension: LoadedExtension): Promise<DevTo
   };
 }
 
-export async function launchWithExtension({ language, extensionDir = EXTENSION_DIR }: LaunchOptions = {}): Promise<LoadedExtension> {
+export async function launchWithExtension({ language, extensionDir = EXTENSION_DIR, args = [] }: LaunchOptions = {}): Promise<LoadedExtension> {
   const profile = await mkdtemp(join(tmpdir(), 'garment-scout-profile-'));
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: CHROMIUM,
@@ -100,6 +105,7 @@ export async function launchWithExtension({ language, extensionDir = EXTENSION_D
       '--host-resolver-rules=MAP *.example 127.0.0.1',
       // A DevTools port of its own (written to the profile), for connectDevTools.
       '--remote-debugging-port=0',
+      ...args,
     ],
   });
   const isOurs = (w: Worker) => w.url().endsWith('/background.js');
@@ -125,8 +131,8 @@ export async function launchWithExtension({ language, extensionDir = EXTENSION_D
   };
   return {
     context,
-    id,
     profile,
+    id,
     serviceWorker,
     openPage,
     async stopServiceWorker() {

@@ -87,9 +87,13 @@ export async function startShopPages(): Promise<ShopPages> {
     const { pathname, searchParams } = new URL(req.url ?? '/', 'http://shop');
     const image = images[pathname]; // a query (as in ?forged=…) names the same picture
     const redirect = searchParams.get('to');
-    // The same page at a second address, for a second tab the tests can tell apart.
-    if (req.url === '/' || req.url === '/again') res.writeHead(200, { 'content-type': 'text/html' }).end(page);
-    else if (image) res.writeHead(200, { 'content-type': image.type }).end(image.body);
+    // The same page at more addresses (/again, /again?tab=3…), for more tabs the tests can tell apart.
+    if (req.url === '/' || pathname === '/again') res.writeHead(200, { 'content-type': 'text/html' }).end(page);
+    // A slow site: the boot after `after` ms (at most 10 s).
+    else if (pathname === '/img/slow.png') {
+      const after = Math.min(10_000, Number(searchParams.get('after')) || 0);
+      setTimeout(() => res.writeHead(200, { 'content-type': 'image/png' }).end(images['/img/boot.png'].body), after);
+    } else if (image) res.writeHead(200, { 'content-type': image.type }).end(image.body);
     else if (req.url?.startsWith('/redirect?') && redirect) res.writeHead(302, { location: redirect }).end();
     else if (req.url === '/img/bomb.png') res.writeHead(200, { 'content-type': 'image/png' }).end((bomb ??= decompressionBomb()));
     else res.writeHead(404, { 'content-type': 'text/plain' }).end('not found');

@@ -32,9 +32,11 @@ export const contextOf = (page: Page): string => (page.mainFrame() as unknown as
 export interface FirefoxOptions {
   /** Milliseconds of idling after which Firefox suspends the event page (its default is 30 s). */
   idleTimeout?: number;
+  /** Another Firefox build of the add-on (default: this one's, .output/firefox-mv3), for a benchmark to compare. */
+  extensionDir?: string;
 }
 
-export async function launchFirefox({ idleTimeout }: FirefoxOptions = {}): Promise<LoadedFirefox> {
+export async function launchFirefox({ idleTimeout, extensionDir = FIREFOX_EXTENSION_DIR }: FirefoxOptions = {}): Promise<LoadedFirefox> {
   const browser = await puppeteer.launch({
     browser: 'firefox',
     executablePath: FIREFOX,
@@ -47,7 +49,7 @@ export async function launchFirefox({ idleTimeout }: FirefoxOptions = {}): Promi
   });
   const connection = (browser as unknown as { connection: { send(method: string, params: object): Promise<{ result: any }> } }).connection;
   const bidi = async (method: string, params: object) => (await connection.send(method, params)).result;
-  await browser.installExtension(FIREFOX_EXTENSION_DIR);
+  await browser.installExtension(extensionDir);
 
   const { contexts } = await bidi('browsingContext.getTree', { 'moz:scope': 'chrome' });
   const chromeWindow = contexts.find((c: { url: string }) => c.url === 'chrome://browser/content/browser.xhtml').context;
