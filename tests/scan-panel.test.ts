@@ -116,9 +116,13 @@ describe('the page scan side panel', () => {
     const answered = (await scanBadges(page)).filter((b) => b.verdict !== 'error').length;
     const popup = await extension.openPage('popup.html');
     const rows = popup.getByTestId('history-entry');
-    await expect.poll(() => rows.count()).toBe(1);
+    // The service worker writes a scan's answers together, a moment after they come.
+    await expect.poll(async () => {
+      await popup.reload();
+      await popup.getByTestId('answer-count').waitFor();
+      return [await rows.count(), Number(await rows.first().getAttribute('data-pictures', { timeout: 1_000 }).catch(() => 0))];
+    }, { timeout: 10_000 }).toEqual([1, answered]);
     expect(await rows.first().getAttribute('data-kind')).toBe('scan');
-    expect(Number(await rows.first().getAttribute('data-pictures'))).toBe(answered);
     expect(await popup.getByTestId('scan-summary').innerText()).toMatch(new RegExp(`^${answered} pictures: \\d+ \\S`));
     const [stored] = await readHistory(popup);
     expect(stored).toMatchObject({ kind: 'scan', pageUrl: page.url() });

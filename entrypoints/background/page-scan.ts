@@ -3,11 +3,9 @@
  * pictures and asks for them one by one (entrypoints/content/page-scan.ts); this starts and stops it
  * and classifies each picture under the same rules as a right-click.
  */
-import { sendMessage, shortSource, type Classification, type ScanPicture } from '../../lib/messages';
-import { addToScan } from '../../lib/storage/history';
-import { keepPrivateScanAnswer } from '../../lib/storage/private-answers';
+import { sendMessage, type Classification, type ScanPicture } from '../../lib/messages';
 import { classifyImage, tabRequestPrefix } from './classify';
-import { privateWindowOpen } from './private-browsing';
+import { recordScanAnswer } from './scan-history';
 
 /** Starts the scan in the tab's top page, or stops the one running there. A page with no content script (the browser's own) has nothing to scan. */
 export async function toggleScan(tabId: number): Promise<void> {
@@ -25,17 +23,7 @@ export async function classifyScanPicture(picture: ScanPicture, sender: { tab?: 
   if (sender.tab?.id === undefined || !sender.url) throw new Error('A page scan runs only in a tab.');
   const requestId = scanRequestId(sender.tab.id, sender.frameId ?? 0, picture.pictureId);
   const classification = await classifyImage({ source: picture.source, crop: picture.crop, requestedBy: sender.url, requestId, scan: true });
-  await recordScanAnswer(picture, sender.url, classification, sender.tab.incognito);
+  recordScanAnswer(picture, sender.url, classification, sender.tab.incognito);
   return classification;
 }
 
-/**
- * Adds the answer to its scan's one history entry; a private window's scan follows the rule of single
- * answers (classify.ts): in memory only, and nothing once the last private window has closed.
- */
-async function recordScanAnswer(picture: ScanPicture, pageUrl: string, classification: Classification, privateWindow = false): Promise<void> {
-  const scan = { scanId: picture.scanId, pageUrl, time: Date.now() };
-  const answer = { imageUrl: shortSource(picture.source), answer: classification.answer, modelVersion: classification.modelVersion, thumbnail: classification.thumbnail };
-  if (!privateWindow) await addToScan(scan, answer);
-  else if (await privateWindowOpen()) await keepPrivateScanAnswer(scan, answer);
-}

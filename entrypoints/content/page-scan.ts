@@ -31,7 +31,6 @@ export class PageScan {
   private near = new Set<Element>();
   /** Elements taken (classified, under way, or turned away): never looked at again in this scan. */
   private taken = new WeakSet<Element>();
-  private badges = new Set<ScanBadge>();
   /** Each answered picture's result and badge, by its id, in the order they came. */
   private results = new Map<number, { result: ScanResult; badge: ScanBadge }>();
   /** The side panel's filter: pictures of other groups are veiled. */
@@ -120,8 +119,7 @@ export class PageScan {
     this.mutations.disconnect();
     removeEventListener('scroll', this.onScroll, { capture: true });
     removeEventListener('resize', this.onResize);
-    this.badges.forEach((b) => b.remove());
-    this.badges.clear();
+    this.results.forEach(({ badge }) => badge.remove());
     this.results.clear();
   }
 
@@ -167,7 +165,6 @@ export class PageScan {
     );
     if (this.stopped) return;
     const badge = new ScanBadge(element, overlay);
-    this.badges.add(badge);
     const imageUrl = shortSource(picture.source);
     const result: ScanResult =
       overlay.state === 'answer'
@@ -185,7 +182,7 @@ export class PageScan {
     requestAnimationFrame(() => {
       this.placing = false;
       // Every box first, then every write: reading after a write would make the browser lay out again.
-      const boxes = [...this.badges].map((b) => [b, b.picture.getBoundingClientRect()] as const);
+      const boxes = [...this.results.values()].map(({ badge }) => [badge, badge.picture.getBoundingClientRect()] as const);
       for (const [badge, box] of boxes) badge.place(box);
     });
   }

@@ -133,34 +133,33 @@ describe('export', () => {
 });
 
 describe('a page scan in the history', () => {
-  const scan = { scanId: 'scan-1', pageUrl: 'https://shop.example/catalogue', time: 10 };
+  const scan = { scanId: 'scan-1', pageUrl: 'https://shop.example/catalogue', time: 10, thumbnail: 'data:image/jpeg;base64,first' };
   const picture = (i: number, index = 7) => ({
     imageUrl: `https://cdn.example/${i}.jpg`,
     answer: answerFrom(probs({ [index]: 0.91 }, 0.01), { threshold: 0.5 }),
     modelVersion: 'bundled-test',
-    thumbnail: `data:image/jpeg;base64,${i}`,
   });
 
-  it('is one entry for its page however many answers come, at once or not', async () => {
+  it('is one entry for its page however many answers come, together, at once or not', async () => {
     await addToHistory(entry(1));
-    await Promise.all(Array.from({ length: 60 }, (_, i) => addToScan(scan, picture(i))));
+    await addToScan(scan, [picture(0), picture(1)]);
+    await Promise.all(Array.from({ length: 58 }, (_, i) => addToScan({ ...scan, time: 99, thumbnail: '' }, [picture(i + 2)])));
     const [newest, single] = await listHistory();
     expect(single.time).toBe(1);
-    expect(newest).toMatchObject({ kind: 'scan', scanId: 'scan-1', pageUrl: scan.pageUrl, time: 10, thumbnail: 'data:image/jpeg;base64,0' });
-    expect((newest as { pictures: unknown[] }).pictures).toHaveLength(60);
+    expect(newest).toMatchObject({ kind: 'scan', scanId: 'scan-1', pageUrl: scan.pageUrl, time: 10, thumbnail: scan.thumbnail });
+    expect((newest as { pictures: { imageUrl: string }[] }).pictures.map((p) => p.imageUrl).sort()).toEqual(Array.from({ length: 60 }, (_, i) => `https://cdn.example/${i}.jpg`).sort());
     expect(await listHistory()).toHaveLength(2);
   });
 
   it('keeps another scan, or the same id on another page, apart', async () => {
-    await addToScan(scan, picture(1));
-    await addToScan({ ...scan, scanId: 'scan-2' }, picture(2));
-    await addToScan({ ...scan, pageUrl: 'https://other.example/' }, picture(3));
+    await addToScan(scan, [picture(1)]);
+    await addToScan({ ...scan, scanId: 'scan-2' }, [picture(2)]);
+    await addToScan({ ...scan, pageUrl: 'https://other.example/' }, [picture(3)]);
     expect(await listHistory()).toHaveLength(3);
   });
 
   it('exports one row per picture with the scan\'s time and page, and takes no correction', async () => {
-    await addToScan(scan, picture(1, 7));
-    await addToScan(scan, picture(2, 0));
+    await addToScan(scan, [picture(1, 7), picture(2, 0)]);
     const entries = await listHistory();
     const rows = JSON.parse(historyToJson(entries));
     expect(rows.map((r: { imageUrl: string; label: string; pageUrl: string }) => [r.imageUrl, r.label, r.pageUrl])).toEqual([

@@ -24,23 +24,31 @@ async function dropBeyond(limit: number, tx: WriteTransaction): Promise<void> {
   }
 }
 
+/** Which scan an answer belongs to, and what its entry starts with when it is made. */
+export interface ScanKey {
+  scanId: string;
+  pageUrl: string;
+  /** When the entry is made: its time and its picture. */
+  time: number;
+  thumbnail: string;
+}
+
 /**
- * Adds one picture's answer to its page scan's entry, making the entry with the first one. The entry is
- * found by its scan id and page together, in one transaction, so answers arriving at once all stay.
+ * Adds answers to their page scan's entry, making the entry with the first ones. The entry is found by
+ * its scan id and page together, in one transaction, so answers written at once all stay.
  */
-export async function addToScan(scan: { scanId: string; pageUrl: string; time: number }, picture: ScanAnswer & { thumbnail: string }, limit = HISTORY_LIMIT): Promise<void> {
+export async function addToScan(scan: ScanKey, pictures: ScanAnswer[], limit = HISTORY_LIMIT): Promise<void> {
   const db = await openDatabase();
   const tx = db.transaction('history', 'readwrite');
-  const { thumbnail, ...answer } = picture;
   // Newest first: a running scan's entry is among the last ones written.
   for (let cursor = await tx.store.index('byTime').openCursor(null, 'prev'); cursor; cursor = await cursor.continue()) {
     const e = cursor.value;
     if (isScanEntry(e) && e.scanId === scan.scanId && e.pageUrl === scan.pageUrl) {
-      await cursor.update({ ...e, pictures: [...e.pictures, answer] });
+      await cursor.update({ ...e, pictures: [...e.pictures, ...pictures] });
       return tx.done;
     }
   }
-  await tx.store.add({ kind: 'scan', ...scan, thumbnail, pictures: [answer] });
+  await tx.store.add({ kind: 'scan', ...scan, pictures });
   await dropBeyond(limit, tx);
   await tx.done;
 }

@@ -6,6 +6,7 @@
  */
 import { browser } from 'wxt/browser';
 import type { HistoryEntry, ScanAnswer, ScanEntry, StoredEntry } from './db';
+import type { ScanKey } from './history';
 
 /** The newest answers kept; the rest are dropped. Thumbnails are small JPEGs, so this is well under the quota. */
 export const PRIVATE_ANSWER_LIMIT = 20;
@@ -49,12 +50,11 @@ export function keepPrivateAnswer(entry: Omit<HistoryEntry, 'id'> | Omit<ScanEnt
 }
 
 /** A private window's page scan: one entry, as in the history (see addToScan in history.ts). */
-export function keepPrivateScanAnswer(scan: { scanId: string; pageUrl: string; time: number }, picture: ScanAnswer & { thumbnail: string }): Promise<void> {
-  const { thumbnail, ...answer } = picture;
+export function keepPrivateScanAnswers(scan: ScanKey, pictures: ScanAnswer[]): Promise<void> {
   return change((kept) => {
     const found = kept.answers.find((e): e is ScanEntry & { id: number } => !('seen' in e) && e.scanId === scan.scanId && e.pageUrl === scan.pageUrl);
-    if (!found) return addEntry(kept, { kind: 'scan', ...scan, thumbnail, pictures: [answer] });
-    const updated = { ...found, pictures: [...found.pictures, answer] };
+    if (!found) return addEntry(kept, { kind: 'scan', ...scan, pictures });
+    const updated = { ...found, pictures: [...found.pictures, ...pictures] };
     return { ...kept, answers: kept.answers.map((e) => (e === found ? updated : e)) };
   });
 }
