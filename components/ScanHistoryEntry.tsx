@@ -27,7 +27,7 @@ export function ScanHistoryEntry({ entry: e, name, focusDelete, onDelete }: Prop
         <img class="thumb" src={e.thumbnail} alt="" width={48} height={48} />
       </div>
       <div class="entry-text">
-        <span class="entry-label" data-testid="scan-summary">{scanSummary(e.pictures)}</span>
+        <span class="scan-summary" data-testid="scan-summary">{scanSummary(e.pictures)}</span>
         <span class="entry-meta muted small">
           <time dateTime={new Date(e.time).toISOString()}>{formatDateTime(e.time)}</time>
           <EntryLinks pageUrl={e.pageUrl} imageUrl="" />
