@@ -1,4 +1,6 @@
+import { readFile } from 'node:fs/promises';
 import type { Page } from 'playwright-core';
+import { CLASS_NAMES } from '../lib/classes';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { expectAccessibleInLightAndDark } from './support/axe';
 import { startCataloguePages, type CataloguePages } from './support/catalogue-pages';
@@ -107,6 +109,22 @@ describe('the page scan side panel', () => {
     await expect.poll(() => shown(lowest), { message: `Enter on ${lowest}` }).toBe(true);
   });
 
+  /** The text of the file a click on the button named `name` saves. */
+  const saveFrom = async (from: Page, name: string) => {
+    const [file] = await Promise.all([from.waitForEvent('download'), from.getByRole('button', { name, exact: true }).click()]);
+    return readFile((await file.path())!, 'utf8');
+  };
+
+  it("saves the page's answers as JSON and CSV, one row a picture", async () => {
+    const answered = await panel.getByTestId('scan-pictures').locator('button:not([data-verdict="error"])').count();
+    const rows = JSON.parse(await saveFrom(panel, 'JSON'));
+    expect(rows).toHaveLength(answered);
+    expect(rows[0]).toMatchObject({ pageUrl: page.url(), imageUrl: expect.stringMatching(/^http/), verdict: expect.any(String) });
+    const csv = (await saveFrom(panel, 'CSV')).trim().split('\r\n');
+    expect(csv[0]).toMatch(/^time,pageUrl,imageUrl,label,confidence/);
+    expect(csv).toHaveLength(answered + 1);
+  });
+
   it('the scan is one history entry in the popup, with every picture inside', async () => {
     // Nothing under way, and every picture listed has its badge.
     await expect.poll(async () => {
@@ -129,8 +147,13 @@ describe('the page scan side panel', () => {
     // Filtered by a class the scan found, the entry stays; by one it did not, it goes.
     const classes = new Set((await scanBadges(page)).filter((b) => b.verdict !== 'error').map((b) => b.classIndex));
     const absent = [...Array(10).keys()].find((i) => !classes.has(i));
-    await popup.getByRole('combobox', { name: /filter/i }).selectOption(String([...classes][0]));
+    const [kind] = [...classes];
+    await popup.getByRole('combobox', { name: /filter/i }).selectOption(String(kind));
     expect(await rows.count()).toBe(1);
+    // Saved under the filter, only the pictures of that kind, one row each.
+    const rowsOfKind = (await scanBadges(page)).filter((b) => b.verdict !== 'error' && b.classIndex === kind && b.verdict !== 'out-of-scope').length;
+    const saved = JSON.parse(await saveFrom(popup, 'JSON'));
+    expect(saved.map((r: { label: string }) => r.label)).toEqual(Array(rowsOfKind).fill(CLASS_NAMES[kind!]));
     if (absent !== undefined) {
       await popup.getByRole('combobox', { name: /filter/i }).selectOption(String(absent));
       expect(await rows.count()).toBe(0);

@@ -10,7 +10,7 @@ import { entryNames } from '../../lib/entry-names';
 import { formatCount, localizeMessage, t } from '../../lib/i18n';
 import { sendMessage } from '../../lib/messages';
 import { isScanEntry, type HistoryEntry as Entry, type StoredEntry } from '../../lib/storage/db';
-import { exportFileName, historyToCsv, historyToJson } from '../../lib/storage/export';
+import { answersOf, answersToCsv, answersToJson, exportFileName } from '../../lib/storage/export';
 import { isPrivateAnswer } from '../../lib/storage/private-answers';
 import { download } from '../../components/download';
 import { openScanPanel } from './open-scan-panel';
@@ -63,10 +63,11 @@ export function App() {
   const shown = filter === undefined ? all : all.filter((e) => isFiledUnder(e, filter));
   const names = useMemo(() => entryNames(shown), [shown]);
   // Private answers are never kept, so they are not written to a file either.
-  const exported = shown.filter((e) => !isPrivateAnswer(e));
+  // A page scan's pictures go one by one, and under a filter only those of its kind.
+  const exported = answersOf(shown.filter((e) => !isPrivateAnswer(e))).filter((a) => filter === undefined || filedUnder(a) === filter);
   const save = (format: 'json' | 'csv') =>
     download(
-      format === 'json' ? historyToJson(exported) : historyToCsv(exported),
+      format === 'json' ? answersToJson(exported) : answersToCsv(exported),
       format === 'json' ? 'application/json' : 'text/csv',
       exportFileName(format, new Date(), filter === undefined ? undefined : fileFilterName(filter)),
     );

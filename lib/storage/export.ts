@@ -36,11 +36,7 @@ export function answersOf(entries: StoredEntry[]): AnswerToExport[] {
   return entries.flatMap((e) => (isScanEntry(e) ? e.pictures.map((p) => ({ ...p, time: e.time, pageUrl: e.pageUrl })) : [e]));
 }
 
-export function exportRows(entries: StoredEntry[]): ExportedAnswer[] {
-  return answersToRows(answersOf(entries));
-}
-
-export function answersToRows(answers: AnswerToExport[]): ExportedAnswer[] {
+function answersToRows(answers: AnswerToExport[]): ExportedAnswer[] {
   return answers.map((e) => {
     // Entries stored by older versions have `unsure` and neither a verdict nor a score.
     const verdict = verdictOf(e.answer);
@@ -58,10 +54,6 @@ export function answersToRows(answers: AnswerToExport[]): ExportedAnswer[] {
       correctedLabel: e.correctedIndex === undefined ? null : correctionLabel(e.correctedIndex, 'en'),
     };
   });
-}
-
-export function historyToJson(entries: StoredEntry[]): string {
-  return answersToJson(answersOf(entries));
 }
 
 export function answersToJson(answers: AnswerToExport[]): string {
@@ -82,10 +74,6 @@ const CSV_COLUMNS = [
   'modelVersion',
   'correctedLabel',
 ];
-
-export function historyToCsv(entries: StoredEntry[]): string {
-  return answersToCsv(answersOf(entries));
-}
 
 export function answersToCsv(answers: AnswerToExport[]): string {
   const lines = answersToRows(answers).map((r) =>

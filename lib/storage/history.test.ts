@@ -3,7 +3,11 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { answerFrom, type Answer } from '../answer';
 import { OUTLIER } from '../classes';
 import { isScanEntry } from './db';
-import { exportFileName, historyToCsv, historyToJson } from './export';
+import { answersOf, answersToCsv, answersToJson, exportFileName } from './export';
+
+/** The popup's files of these entries. */
+const historyToJson = (entries: Parameters<typeof answersOf>[0]) => answersToJson(answersOf(entries));
+const historyToCsv = (entries: Parameters<typeof answersOf>[0]) => answersToCsv(answersOf(entries));
 import {
   addToHistory,
   addToScan,
