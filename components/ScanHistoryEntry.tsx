@@ -1,9 +1,9 @@
-import { useEffect, useRef } from 'preact/hooks';
 import { formatDateTime, t } from '../lib/i18n';
 import { badgeLook } from '../lib/scan/badge-look';
 import { scanSummary } from '../lib/scan/scan-counts';
 import type { ScanEntry } from '../lib/storage/db';
 import { isPrivateAnswer } from '../lib/storage/private-answers';
+import { DeleteEntryButton } from './DeleteEntryButton';
 import { EntryLinks } from './EntryLinks';
 import { PrivateMark } from './HistoryEntry';
 
@@ -17,10 +17,6 @@ interface Props {
 
 /** A page scan in the history: one row for its page, what it found in one line, each picture's answer folded inside. */
 export function ScanHistoryEntry({ entry: e, name, focusDelete, onDelete }: Props) {
-  const remove = useRef<HTMLButtonElement>(null);
-  useEffect(() => {
-    if (focusDelete) remove.current?.focus();
-  }, [focusDelete]);
   return (
     <li class="entry" data-testid="history-entry" data-kind="scan" data-pictures={e.pictures.length} data-private={isPrivateAnswer(e) || undefined}>
       <div class="entry-pictures">
@@ -44,10 +40,7 @@ export function ScanHistoryEntry({ entry: e, name, focusDelete, onDelete }: Prop
           </ol>
         </details>
       </div>
-      <button ref={remove} type="button" class="icon quiet delete" title={t('entryDelete')} onClick={() => onDelete(e)}>
-        <span aria-hidden="true">×</span>
-        <span class="visually-hidden">{t('entryDeleteName', { name })}</span>
-      </button>
+      <DeleteEntryButton name={name} focus={focusDelete} onDelete={() => onDelete(e)} />
     </li>
   );
 }
