@@ -109,8 +109,10 @@ describe('in German', () => {
       expect(await options.getByRole('button', { name: 'Training starten' }).count()).toBe(1);
       expect(await options.getByRole('group', { name: 'Einstellungen' }).count()).toBe(1);
       expect(await options.getByRole('combobox', { name: 'Zu trainierende Schichten' }).innerText()).toContain('Nur die letzte Schicht (schneller)');
-      // Timed on this computer first, then said in German: "Dauert auf diesem Rechner etwa 2½ Min."
-      await expect.poll(() => text('estimate'), { timeout: 60_000 }).toMatch(/^Dauert auf diesem Rechner etwa \d+½? (Sek|Min|Std)\./);
+      // Timed on this computer first, then said in German: "Dauert auf diesem Rechner etwa 2½ Min., mit 2 Prozessorkernen zugleich."
+      const cores = await options.evaluate(() => Math.min(4, navigator.hardwareConcurrency));
+      const onCores = cores > 1 ? `, mit ${cores} Prozessorkernen zugleich\\.$` : '';
+      await expect.poll(() => text('estimate'), { timeout: 60_000 }).toMatch(new RegExp(`^Dauert auf diesem Rechner etwa \\d+½? (Sek|Min|Std)\\.${onCores}`));
       expect(await text('loss-chart')).toContain('sobald ein Training beginnt');
       expect(await text('bundled-accuracy-chart')).toMatch(/Nach \d+ Epochen: Training \d+,\d\s%, Validierung \d+,\d\s%\./);
       expect(await text('bundled-loss-chart')).toMatch(/Nach \d+ Epochen: Training \d+,\d{3}, Validierung \d+,\d{3}\./);
