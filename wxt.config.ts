@@ -46,7 +46,8 @@ export default defineConfig({
     ...(browser === 'firefox'
       ? // No offscreen API there: the classifier page runs in the background event page (entrypoints/background/classifier-iframe.ts).
         { permissions: ['contextMenus', 'storage'], browser_specific_settings: GECKO }
-      : { permissions: ['contextMenus', 'offscreen', 'storage'], minimum_chrome_version: '109' /* chrome.offscreen */ }),
+      : // sidePanel: the page scan's panel, and opening it from the popup (chrome.sidePanel.open is 116+).
+        { permissions: ['contextMenus', 'offscreen', 'storage', 'sidePanel'], minimum_chrome_version: '116' }),
   }),
   hooks: {
     // Ship the WASM binaries with the extension: nothing is fetched from a CDN at run time.

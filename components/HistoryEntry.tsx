@@ -1,10 +1,10 @@
-import { useEffect, useRef } from 'preact/hooks';
 import { correctionLabel, formatConfidence, verdictOf, type Answer } from '../lib/answer';
 import { CLASS_NAMES, className, OUTLIER } from '../lib/classes';
 import { formatDateTime, t } from '../lib/i18n';
 import type { HistoryEntry as Entry } from '../lib/storage/db';
 import { isPrivateAnswer } from '../lib/storage/private-answers';
 import { AnswerView } from './AnswerView';
+import { DeleteEntryButton } from './DeleteEntryButton';
 import { EntryLinks } from './EntryLinks';
 import { MenuButton } from './MenuButton';
 import { SeenImage } from './SeenImage';
@@ -39,10 +39,6 @@ interface Props {
  * from a private window takes no correction (corrections are kept to fine-tune the model).
  */
 export function HistoryEntry({ entry: e, name, featured, focusDelete, onDelete, onCorrect }: Props) {
-  const remove = useRef<HTMLButtonElement>(null);
-  useEffect(() => {
-    if (focusDelete) remove.current?.focus();
-  }, [focusDelete]);
   const size = featured ? 72 : 48;
   const isPrivate = isPrivateAnswer(e);
   return (
@@ -82,10 +78,7 @@ export function HistoryEntry({ entry: e, name, featured, focusDelete, onDelete, 
           />
         )}
       </div>
-      <button ref={remove} type="button" class="icon quiet delete" title={t('entryDelete')} onClick={() => onDelete(e)}>
-        <span aria-hidden="true">×</span>
-        <span class="visually-hidden">{t('entryDeleteName', { name })}</span>
-      </button>
+      <DeleteEntryButton name={name} focus={focusDelete} onDelete={() => onDelete(e)} />
     </li>
   );
 }

@@ -17,6 +17,11 @@ describe('entryNames', () => {
       ['the answer from 10:32:05 AM, Ankle boot', 'the answer from 10:32:40 AM, Ankle boot', 'the answer from 10:32 AM, Trouser'],
     ],
     [
+      'a page scan',
+      [{ time: new Date(2026, 10, 30, 10, 32).getTime(), pictures: Array.from({ length: 48 }, () => ({ imageUrl: '', modelVersion: '', answer: at(now).answer })) }, at(new Date(2026, 10, 30, 10, 32))],
+      ['the page scan from 10:32 AM, 48 pictures', 'the answer from 10:32 AM, Ankle boot'],
+    ],
+    [
       'the same second: numbered',
       [at(new Date(2026, 10, 30, 10, 32, 5)), at(new Date(2026, 10, 30, 10, 32, 5))],
       ['the answer from 10:32:05 AM, Ankle boot', 'the answer from 10:32:05 AM, Ankle boot (2)'],

@@ -5,13 +5,14 @@
  */
 import { verdictOf } from './answer';
 import { className } from './classes';
-import { t, uiLanguage } from './i18n';
-import type { HistoryEntry } from './storage/db';
+import { formatCount, t, uiLanguage } from './i18n';
+import type { HistoryEntry, ScanEntry } from './storage/db';
 
-type Named = Pick<HistoryEntry, 'time' | 'answer'>;
+type Named = Pick<HistoryEntry, 'time' | 'answer'> | Pick<ScanEntry, 'time' | 'pictures'>;
 
-/** The model's answer in a few words: its label, or that it was none of the 10 kinds. */
+/** The model's answer in a few words: its label, or that it was none of the 10 kinds; a scan's number of pictures. */
 export function shortLabel(entry: Named): string {
+  if ('pictures' in entry) return t('entryScanLabel', { count: formatCount(entry.pictures.length) });
   return verdictOf(entry.answer) === 'out-of-scope' ? t('answerNotInScopeLower') : className(entry.answer.index);
 }
 
@@ -26,7 +27,7 @@ export function entryNames(entries: Named[], now = new Date(), locale = uiLangua
       ...(seconds ? { second: '2-digit' } : {}),
     }).format(time);
   };
-  const name = (e: Named, seconds: boolean) => t('entryName', { time: format(e.time, seconds), label: shortLabel(e) });
+  const name = (e: Named, seconds: boolean) => t('pictures' in e ? 'entryScanName' : 'entryName', { time: format(e.time, seconds), label: shortLabel(e) });
   const short = entries.map((e) => name(e, false));
   const names = entries.map((e, i) => (short.indexOf(short[i]) !== short.lastIndexOf(short[i]) ? name(e, true) : short[i]));
   const seen = new Map<string, number>();

@@ -8,6 +8,7 @@ import { defineExtensionMessaging } from '@webext-core/messaging';
 import { browser } from 'wxt/browser';
 import type { Answer } from './answer';
 import type { Crop } from './picture/visible-crop';
+import type { ScanGroup } from './scan/scan-counts';
 import { senderKind, type SenderKind } from './senders';
 
 export interface Classification {
@@ -40,12 +41,43 @@ export interface ClassifyRequest {
   scan?: boolean;
 }
 
-/** One picture a page scan found: `pictureId` names it within its page. */
+/** One picture a page scan found: `pictureId` names it within its scan, `scanId` the scan (its history entry). */
 export interface ScanPicture {
+  scanId: string;
   pictureId: number;
   source: string;
   crop?: Crop;
 }
+
+/**
+ * The side panel's link to a tab's page scan: a port the panel opens to the tab's top page
+ * (`tabs.connect`, this name), which the content script accepts from an extension page only. The page
+ * reports over it; closing the panel closes the port, which stops the scan.
+ */
+export const SCAN_PANEL_PORT = 'garment-scout-scan-panel';
+
+/** A `data:` URL can be megabytes: the history and the side panel keep only its start. */
+export function shortSource(source: string): string {
+  return source.startsWith('data:') ? `${source.slice(0, source.indexOf(',') + 1)}…` : source;
+}
+
+/** One picture of a page scan, as the panel lists it: its answer, or why it could not be read. */
+export interface ScanResult {
+  pictureId: number;
+  imageUrl: string;
+  thumbnail?: string;
+  answer?: Answer;
+  modelVersion?: string;
+  error?: string;
+}
+
+/** Page → panel. `results` with `fresh` starts the list again (a new scan); without, it adds to it. */
+export type ScanReport =
+  | { kind: 'progress'; scanning: boolean; done: number; underWay: number }
+  | { kind: 'results'; results: ScanResult[]; fresh: boolean };
+
+/** Panel → page: veil every picture but those of `group` (none: unveil all), or scroll to a picture. */
+export type PanelRequest = { kind: 'filter'; group?: ScanGroup } | { kind: 'reveal'; pictureId: number };
 
 /**
  * What the content script found where the user right-clicked: the address of the picture (none when

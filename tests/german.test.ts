@@ -152,4 +152,19 @@ describe('in German', () => {
       expect(await options.getByTestId('keep').count()).toBe(0);
     });
   });
+  it('shows the page scan side panel in German, accessible in light and dark', async () => {
+    await page.goto(shop.url);
+    const panel = await extension.openPage('sidepanel.html');
+    await page.bringToFront(); // the panel follows the tab in front, as in the side panel
+    await expect.poll(() => panel.getByTestId('panel-toggle').isEnabled(), { timeout: 10_000 }).toBe(true);
+    expect(await panel.getByRole('heading', { level: 1 }).innerText()).toBe('Garment Scout: diese Seite');
+    expect(await panel.getByTestId('panel-progress').innerText()).toBe('Auf dieser Seite lief noch kein Scan.');
+    await panel.getByTestId('panel-toggle').click();
+    await expect.poll(() => panel.getByTestId('scan-pictures').locator('li').count(), { timeout: 60_000 }).toBeGreaterThan(0);
+    expect(await panel.getByRole('heading', { level: 2 }).first().innerText()).toBe('Was auf der Seite ist');
+    const counted = await panel.getByTestId('scan-counts').locator('li span').allInnerTexts();
+    for (const name of counted) expect([...GERMAN_CLASS_NAMES, 'Nicht sicher', 'Keine der 10 Arten', 'Nicht lesbar']).toContain(name);
+    await expectAccessibleInLightAndDark(panel);
+    await panel.close();
+  });
 });

@@ -20,6 +20,8 @@ describe('the options page', () => {
     expect(state).toBe('answer');
     return /Model (\S+)/.exec(details)![1]; // under the card's Details
   };
+  /** The page's workers, by file: 'fine-tune' (the coordinator), 'replica'. */
+  const workerFiles = () => options.workers().map((w) => /\/(fine-tune|replica)\.worker/.exec(w.url())?.[1] ?? w.url()).sort();
   const setSetting = (name: string, value: string) => options.locator(`input[name="${name}"]`).fill(value);
   const expectAccessible = async () => expect(await checkAccessibility(options)).toEqual({ violations: [], seriousIncomplete: [] });
   const inView = (testId: string) =>
@@ -46,7 +48,10 @@ describe('the options page', () => {
   it('on a fresh install: nothing to go back to, an estimate before Start, the bundled model’s curves, no empty charts; passes axe in light and dark', async () => {
     expect(await options.getByRole('button', { name: 'Reset to the bundled model' }).isDisabled()).toBe(true);
     expect(await options.getByRole('button', { name: /Go back to the previous version/ }).isDisabled()).toBe(true);
-    await expect.poll(() => options.getByTestId('estimate').innerText(), { timeout: 60_000 }).toMatch(/^Takes about .+ on this computer\.$/);
+    // Timed on the workers a run trains on: one per core, up to 4.
+    const cores = await options.evaluate(() => Math.min(4, navigator.hardwareConcurrency));
+    const onCores = cores > 1 ? `, training on ${cores} cores at once` : '';
+    await expect.poll(() => options.getByTestId('estimate').innerText(), { timeout: 60_000 }).toMatch(new RegExp(`^Takes about .+ on this computer${onCores}\\.$`));
     expect(await options.getByTestId('loss-chart').innerText()).toContain('appear here once it starts');
     expect(await options.getByTestId('loss-chart').locator('canvas').count()).toBe(0);
     expect(Number(await options.getByTestId('bundled-loss-chart').getAttribute('data-points'))).toBeGreaterThan(10);
@@ -74,12 +79,32 @@ describe('the options page', () => {
     await setSetting('trainImages', '2000');
   });
 
-  it('cancelling leaves the model in use untouched', async () => {
+  it('cancelling stops every worker and leaves the model in use untouched', async () => {
     await options.getByTestId('dataset-counts').waitFor({ timeout: 60_000 });
     await options.getByTestId('start').click();
-    await options.getByTestId('training-progress').waitFor({ timeout: 60_000 });
+    // Cancelled while the replicas train, not before they start.
+    await expect.poll(() => options.getByTestId('training-progress').innerText(), { timeout: 60_000 }).toMatch(/batch \d+\//);
+    const cores = await options.evaluate(() => Math.min(4, navigator.hardwareConcurrency));
+    expect(workerFiles()).toEqual(['fine-tune', ...(cores > 1 ? Array(cores).fill('replica') : [])]);
     await options.getByTestId('cancel').click();
     await expect.poll(() => options.getByTestId('phase').innerText()).toBe('Training cancelled; the model in use is unchanged.');
+    await expect.poll(workerFiles, { timeout: 10_000 }).toEqual([]);
+    expect(await options.getByTestId('keep').count()).toBe(0);
+    expect(await modelInUse()).toBe(bundledVersion);
+    expect(await answerVersion()).toBe(bundledVersion);
+  });
+
+  it('a training worker that crashes ends the run with a message saying so, stops the others, and the model in use stays', async () => {
+    await options.getByTestId('start').click();
+    await expect.poll(() => options.getByTestId('training-progress').innerText(), { timeout: 60_000 }).toMatch(/batch \d+\//);
+    const replica = options.workers().find((w) => w.url().includes('/replica.worker'));
+    // One core: no replica workers, so nothing of this to check.
+    if (!replica) return expect(await options.evaluate(() => navigator.hardwareConcurrency)).toBe(1);
+    await replica.evaluate(() => void setTimeout(() => { throw new Error('simulated crash'); }));
+    await expect.poll(() => options.getByRole('alert').innerText()).toMatch(
+      /^Training failed: training worker \d of \d stopped \(.*simulated crash\)\. The model in use is unchanged\.$/,
+    );
+    await expect.poll(workerFiles, { timeout: 10_000 }).toEqual([]);
     expect(await options.getByTestId('keep').count()).toBe(0);
     expect(await modelInUse()).toBe(bundledVersion);
     expect(await answerVersion()).toBe(bundledVersion);

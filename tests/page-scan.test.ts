@@ -176,4 +176,33 @@ describe('"Classify all garments on this page"', () => {
     expect(await badged(['#p300'])).toEqual([false]);
     expect(await badgeCount()).toBe(before);
   });
+
+  it('takes no new picture while the page scrolls, and what is near once the scrolling rests', async () => {
+    await open('/many');
+    await toggleScanWithMenu(extension, page.url());
+    await page.locator('#p300').scrollIntoViewIfNeeded();
+    let previous = -1;
+    await expect.poll(async () => {
+      const count = await badgeCount();
+      const settled = count === previous;
+      previous = count;
+      return settled;
+    }, { timeout: 90_000, interval: 2_000 }).toBe(true);
+    const before = await badgeCount();
+    // Upwards from #p300, a step every 30 ms for 2 s: the scrolling never rests for the scan's 150 ms.
+    await page.evaluate(
+      () =>
+        new Promise<void>((resolve) => {
+          const started = performance.now();
+          const timer = setInterval(() => {
+            scrollBy(0, -60);
+            if (performance.now() - started < 2000) return;
+            clearInterval(timer);
+            resolve();
+          }, 30);
+        }),
+    );
+    expect(await badgeCount()).toBe(before);
+    await expect.poll(badgeCount, { timeout: 60_000 }).toBeGreaterThan(before);
+  });
 });

@@ -2,13 +2,15 @@
  * Private browsing leaves nothing on disk: with the extension allowed in Incognito, an answer from an
  * incognito tab is shown on the page and in that window's popup, but never written to the history
  * in IndexedDB, and it is forgotten once the last private window closes. An answer from a normal tab
- * still lands in the history, so the test can tell the two apart.
+ * still lands in the history, so the test can tell the two apart. A page scan in an incognito tab
+ * follows the same rule, as one entry.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { classifyWithMenu, overlayAnswer } from './support/context-menu';
 import { launchWithExtension, type LoadedExtension } from './support/extension';
 import { readHistory } from './support/history-store';
+import { scanBadges, toggleScanWithMenu } from './support/scan-badges';
 import { startShopPages, type ShopPages } from './support/shop-pages';
 
 describe('private browsing', () => {
@@ -87,6 +89,23 @@ describe('private browsing', () => {
     expect(latest).toMatch(/Ankle boot.*Private window · not kept/);
     expect(entries).toEqual([{ text: expect.stringContaining('Ankle boot'), mark: 'Private window · not kept', corrections: 0 }]);
     await extensionPage.evaluate((windowId) => chrome.extension.getViews({ type: 'popup', windowId })[0]?.close(), privateWindowId);
+  });
+
+  it("keeps a private tab's page scan as one entry in memory, and nothing on disk", async () => {
+    await toggleScanWithMenu(extension, privatePage.url());
+    const scans = async () =>
+      (await extension.serviceWorker()).evaluate(async () => {
+        const { privateAnswers } = await chrome.storage.session.get('privateAnswers');
+        const kept = (privateAnswers as { answers: { kind?: string; pageUrl: string; pictures?: unknown[] }[] }).answers;
+        return kept.filter((e) => e.kind === 'scan').map((e) => ({ pageUrl: e.pageUrl, pictures: e.pictures!.length }));
+      });
+    // Every answered badge is in the one entry (the page's pictures are all near the viewport).
+    const answered = async () => (await scanBadges(privatePage)).filter((b) => b.verdict !== 'error').length;
+    await expect.poll(async () => {
+      const [kept, badged] = [await scans(), await answered()];
+      return badged > 1 && kept.length === 1 && kept[0].pictures === badged ? kept : [...kept, { badged }];
+    }, { timeout: 60_000, interval: 500 }).toEqual([{ pageUrl: shop.url, pictures: expect.any(Number) }]);
+    expect(await readHistory(extensionPage)).toEqual([]);
   });
 
   it('forgets private answers when the last private window closes', async () => {

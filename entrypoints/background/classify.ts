@@ -2,16 +2,12 @@
  * Classifies an image in the offscreen document, and keeps answers: in the history, or, for a private
  * window, only in memory (lib/storage/private-answers.ts).
  */
-import { sendMessage, type Classification, type ClassifyRequest } from '../../lib/messages';
+import { sendMessage, shortSource, type Classification, type ClassifyRequest } from '../../lib/messages';
 import { addToHistory } from '../../lib/storage/history';
 import { keepPrivateAnswer } from '../../lib/storage/private-answers';
 import { askOffscreen, tellOffscreenIfOpen } from './offscreen-document';
 import { privateWindowOpen } from './private-browsing';
 
-/** A `data:` URL can be megabytes: the history keeps only its start. */
-function shortSource(source: string): string {
-  return source.startsWith('data:') ? `${source.slice(0, source.indexOf(',') + 1)}…` : source;
-}
 
 export function classifyImage(request: ClassifyRequest): Promise<Classification> {
   return askOffscreen(() => sendMessage('offscreen:classify', request));

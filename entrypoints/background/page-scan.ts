@@ -5,6 +5,7 @@
  */
 import { sendMessage, type Classification, type ScanPicture } from '../../lib/messages';
 import { classifyImage, tabRequestPrefix } from './classify';
+import { recordScanAnswer } from './scan-history';
 
 /** Starts the scan in the tab's top page, or stops the one running there. A page with no content script (the browser's own) has nothing to scan. */
 export async function toggleScan(tabId: number): Promise<void> {
@@ -18,8 +19,11 @@ const scanRequestId = (tabId: number, frameId: number, pictureId: number) => `${
  * Classifies one picture of a scan. The page (for the address rule) and the tab come from the browser's
  * sender, never from the message. There is no screen fallback: a scan reads files only.
  */
-export function classifyScanPicture(picture: ScanPicture, sender: { tab?: { id?: number }; frameId?: number; url?: string }): Promise<Classification> {
-  if (sender.tab?.id === undefined || !sender.url) return Promise.reject(new Error('A page scan runs only in a tab.'));
+export async function classifyScanPicture(picture: ScanPicture, sender: { tab?: { id?: number; incognito?: boolean }; frameId?: number; url?: string }): Promise<Classification> {
+  if (sender.tab?.id === undefined || !sender.url) throw new Error('A page scan runs only in a tab.');
   const requestId = scanRequestId(sender.tab.id, sender.frameId ?? 0, picture.pictureId);
-  return classifyImage({ source: picture.source, crop: picture.crop, requestedBy: sender.url, requestId, scan: true });
+  const classification = await classifyImage({ source: picture.source, crop: picture.crop, requestedBy: sender.url, requestId, scan: true });
+  recordScanAnswer(picture, sender.url, classification, sender.tab.incognito);
+  return classification;
 }
+

@@ -1,7 +1,9 @@
+import { browser } from 'wxt/browser';
 import { NO_PICTURE, onMessageFrom, sendMessage } from '../../lib/messages';
 import { findPicture } from './find-source';
 import { AnswerOverlay } from './overlay';
 import { PageScan } from './page-scan';
+import { ScanPanels } from './scan-panels';
 import { boxOnScreen } from './screen-box';
 
 const NO_PICTURE_FOR_KEYS = 'No picture in focus or under the mouse.';
@@ -76,18 +78,23 @@ export default defineContentScript({
     });
 
     // One scan per page: the same command starts it and stops it; a new scan replaces the old badges.
+    // Side panels follow it (the top page only: a scan is the top page's).
     let scan: PageScan | undefined;
+    const panels = new ScanPanels(() => scan);
+    if (window === window.top) browser.runtime.onConnect.addListener(panels.accept);
     onMessageFrom('content:toggle-scan', 'background', () => {
       if (scan?.isRunning) {
         scan.stop();
         return { scanning: false };
       }
       scan?.clear();
-      scan = new PageScan();
+      scan = new PageScan(panels.report);
+      panels.started(scan);
       return { scanning: true };
     });
 
     ctx.onInvalidated(() => {
+      browser.runtime.onConnect.removeListener(panels.accept);
       overlays.forEach((o) => o.remove());
       scan?.clear();
     });

@@ -4,9 +4,11 @@
  * IntersectionObserver whose margin is one screen, so the queue only ever holds what is near the
  * viewport; a MutationObserver adds the ones that appear later (lazy loading, infinite scroll, a route
  * change). The picture each shows is found by the code the right-click uses (picture-source.ts).
+ * What it finds is reported as it comes (`report`), for the side panel (scan-panels.ts).
  */
-import { sendMessage } from '../../lib/messages';
+import { sendMessage, shortSource, type ScanReport, type ScanResult } from '../../lib/messages';
 import { bigEnough, nearest, ScanBudget } from '../../lib/scan/queue-order';
+import { groupOf, type ScanGroup } from '../../lib/scan/scan-counts';
 import { readable } from './find-source';
 import { pictureOf } from './picture-source';
 import { walkForPictures } from './picture-finder';
@@ -14,14 +16,25 @@ import { ScanBadge } from './scan-badge';
 
 /** Pictures asked for at once: enough to keep the classifier's readers and its batches full, few enough that stopping wastes little. */
 const IN_FLIGHT = 8;
+/**
+ * While the page scrolls, the scan takes no new picture until the scrolling has rested this long: the
+ * classifier's reading and decoding would compete with the page's frames for the CPU, and a picture
+ * scrolled past may not stay near. The pictures under way finish.
+ */
+const SCROLL_REST_MS = 150;
 
 export class PageScan {
+  /** Names the scan's one history entry. */
+  readonly scanId = crypto.randomUUID();
   private budget = new ScanBudget();
   /** Elements within a screen of the viewport, not yet taken. */
   private near = new Set<Element>();
   /** Elements taken (classified, under way, or turned away): never looked at again in this scan. */
   private taken = new WeakSet<Element>();
-  private badges = new Set<ScanBadge>();
+  /** Each answered picture's result and badge, by its id, in the order they came. */
+  private results = new Map<number, { result: ScanResult; badge: ScanBadge }>();
+  /** The side panel's filter: pictures of other groups are veiled. */
+  private shownGroup: ScanGroup | undefined;
   private inFlight = 0;
   private nextPictureId = 1;
   /** Taking pictures: until the user stops the scan or it has taken its most. */
@@ -29,6 +42,8 @@ export class PageScan {
   /** Stopped by the user: answers still on their way are dropped. */
   private stopped = false;
   private placing = false;
+  private lastScroll = -Infinity;
+  private resume: ReturnType<typeof setTimeout> | undefined;
 
   private intersections = new IntersectionObserver((entries) => {
     for (const entry of entries) {
@@ -46,17 +61,41 @@ export class PageScan {
     this.placeBadgesSoon();
   });
 
-  private readonly onViewportChange = () => this.placeBadgesSoon();
+  private readonly onScroll = () => {
+    this.lastScroll = performance.now();
+    this.placeBadgesSoon();
+  };
+  private readonly onResize = () => this.placeBadgesSoon();
 
-  constructor() {
+  constructor(private report: (report: ScanReport) => void = () => {}) {
     void walkForPictures([document.documentElement], (e) => this.watch(e), () => !this.running);
     this.mutations.observe(document.documentElement, { childList: true, subtree: true });
-    addEventListener('scroll', this.onViewportChange, { capture: true, passive: true });
-    addEventListener('resize', this.onViewportChange, { passive: true });
+    addEventListener('scroll', this.onScroll, { capture: true, passive: true });
+    addEventListener('resize', this.onResize, { passive: true });
   }
 
   get isRunning(): boolean {
     return this.running;
+  }
+
+  /** Everything a side panel that opens now needs: the whole list, then the progress. */
+  snapshot(): ScanReport[] {
+    return [{ kind: 'results', results: [...this.results.values()].map((r) => r.result), fresh: true }, this.progress()];
+  }
+
+  /** Veils every answered picture not in `group`; with none, takes every veil off. */
+  showOnly(group: ScanGroup | undefined): void {
+    this.shownGroup = group;
+    for (const { result, badge } of this.results.values()) badge.veiled = group !== undefined && groupOf(result) !== group;
+  }
+
+  /** Scrolls the page so the picture is in the middle of the viewport. */
+  reveal(pictureId: number): void {
+    this.results.get(pictureId)?.badge.picture.scrollIntoView({ block: 'center', inline: 'nearest' });
+  }
+
+  private progress(): ScanReport {
+    return { kind: 'progress', scanning: this.running, done: this.results.size, underWay: this.inFlight };
   }
 
   /** Stops the scan; the badges stay until the next scan or until `clear`. */
@@ -68,18 +107,20 @@ export class PageScan {
   /** Takes no more pictures; the ones under way still get their badges. */
   private stopTaking(): void {
     this.running = false;
+    clearTimeout(this.resume);
     this.intersections.disconnect();
     this.near.clear();
+    this.report(this.progress());
   }
 
   /** Stops, and takes every badge off the page. */
   clear(): void {
     this.stop();
     this.mutations.disconnect();
-    removeEventListener('scroll', this.onViewportChange, { capture: true });
-    removeEventListener('resize', this.onViewportChange);
-    this.badges.forEach((b) => b.remove());
-    this.badges.clear();
+    removeEventListener('scroll', this.onScroll, { capture: true });
+    removeEventListener('resize', this.onResize);
+    this.results.forEach(({ badge }) => badge.remove());
+    this.results.clear();
   }
 
   private watch(element: Element): void {
@@ -87,6 +128,14 @@ export class PageScan {
   }
 
   private pump(): void {
+    const rest = this.lastScroll + SCROLL_REST_MS - performance.now();
+    if (rest > 0) {
+      this.resume ??= setTimeout(() => {
+        this.resume = undefined;
+        this.pump();
+      }, rest);
+      return;
+    }
     const viewport = { width: innerWidth, height: innerHeight };
     while (this.running && this.inFlight < IN_FLIGHT && !this.budget.full && this.near.size) {
       const next = nearest(this.near, (e) => e.getBoundingClientRect(), viewport)!;
@@ -99,7 +148,8 @@ export class PageScan {
         this.pump();
       });
     }
-    if (this.budget.full) this.stopTaking();
+    if (this.budget.full && this.running) this.stopTaking();
+    else this.report(this.progress());
   }
 
   private async classify(element: Element): Promise<void> {
@@ -108,11 +158,21 @@ export class PageScan {
     if (!found?.source || !this.budget.take(found.source)) return;
     const picture = await readable(found).catch(() => undefined);
     if (!picture?.source || this.stopped) return;
-    const overlay = await sendMessage('background:scan-picture', { pictureId: this.nextPictureId++, source: picture.source, crop: picture.crop }).then(
+    const pictureId = this.nextPictureId++;
+    const overlay = await sendMessage('background:scan-picture', { scanId: this.scanId, pictureId, source: picture.source, crop: picture.crop }).then(
       (classification) => ({ state: 'answer' as const, classification }),
       (err: Error) => ({ state: 'error' as const, message: err.message }),
     );
-    if (!this.stopped) this.badges.add(new ScanBadge(element, overlay));
+    if (this.stopped) return;
+    const badge = new ScanBadge(element, overlay);
+    const imageUrl = shortSource(picture.source);
+    const result: ScanResult =
+      overlay.state === 'answer'
+        ? { pictureId, imageUrl, thumbnail: overlay.classification.thumbnail, answer: overlay.classification.answer, modelVersion: overlay.classification.modelVersion }
+        : { pictureId, imageUrl, error: overlay.message };
+    this.results.set(pictureId, { result, badge });
+    if (this.shownGroup !== undefined) badge.veiled = groupOf(result) !== this.shownGroup;
+    this.report({ kind: 'results', results: [result], fresh: false });
   }
 
   /** Badges follow their pictures through scrolling (of the page or of a carousel), resizing and re-layout, once per frame. */
@@ -122,7 +182,7 @@ export class PageScan {
     requestAnimationFrame(() => {
       this.placing = false;
       // Every box first, then every write: reading after a write would make the browser lay out again.
-      const boxes = [...this.badges].map((b) => [b, b.picture.getBoundingClientRect()] as const);
+      const boxes = [...this.results.values()].map(({ badge }) => [badge, badge.picture.getBoundingClientRect()] as const);
       for (const [badge, box] of boxes) badge.place(box);
     });
   }

@@ -11,6 +11,7 @@ import type { OverlayState } from '../../lib/messages';
 import { badgeLook } from '../../lib/scan/badge-look';
 import { el } from './card-content';
 import { AnswerOverlay } from './overlay';
+import { ScanVeil } from './scan-veil';
 
 const STYLE = `
 :host { all: initial; position: absolute; top: 0; left: 0; width: 0; height: 0; z-index: 2147483646; }
@@ -32,6 +33,8 @@ export class ScanBadge {
   private host = document.createElement('garment-scout-badge');
   private badge = el('span', 'badge');
   private card: AnswerOverlay | undefined;
+  /** Over the picture while the side panel's filter hides its kind. */
+  private veil: ScanVeil | undefined;
 
   constructor(
     readonly picture: Element,
@@ -58,10 +61,21 @@ export class ScanBadge {
     this.badge.hidden = rect.width === 0 && rect.height === 0;
     this.badge.style.left = `${rect.left + scrollX + INSET}px`;
     this.badge.style.top = `${rect.top + scrollY + INSET}px`;
+    this.veil?.place(rect);
+  }
+
+  /** Veils the picture, or takes the veil off. */
+  set veiled(on: boolean) {
+    if (on) this.veil ??= new ScanVeil(this.picture.getBoundingClientRect());
+    else {
+      this.veil?.remove();
+      this.veil = undefined;
+    }
   }
 
   remove(): void {
     this.hideCard();
+    this.veiled = false;
     this.host.remove();
   }
 

@@ -17,7 +17,8 @@ const wasmPaths = () => browser.runtime.getURL('/wasm/' as '/');
 /** How long a run with these (valid) settings will take on this computer, once its speed is known. */
 function estimateFor(settings: FineTuneSettings, data: { train: Dataset; test: Dataset } | undefined, corrections: number, speed: Speed | undefined) {
   if (!data || !speed) return undefined;
-  return formatEstimate(estimateSeconds(settings, { trainCount: data.train.count, testCount: data.test.count, corrections }, speed));
+  const estimate = formatEstimate(estimateSeconds(settings, { trainCount: data.train.count, testCount: data.test.count, corrections }, speed));
+  return speed.workers > 1 ? t('optionsEstimateWorkers', { estimate, workers: speed.workers }) : t('optionsEstimate', { estimate });
 }
 
 interface Props {
@@ -61,7 +62,7 @@ export function TrainingSection({ data, modelFiles, corrections, training, onSta
           {t('optionsCancel')}
         </button>
         <span class="muted" data-testid="estimate">
-          {estimate ? t('optionsEstimate', { estimate }) : data && valid ? t('optionsTiming') : ''}
+          {estimate ? estimate : data && valid ? t('optionsTiming') : ''}
         </span>
       </p>
       <RunReport state={state} epochs={settings.epochs} testCount={data?.test.count ?? TEST_COUNT} onKeep={onKeep} onDiscard={training.reset} />

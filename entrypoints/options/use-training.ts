@@ -1,20 +1,20 @@
 import { useRef, useState } from 'preact/hooks';
 import type { TrainingState } from '../../lib/finetune/run-state';
 import type { EpochStats } from '../../lib/model/fit';
-import { startWorker } from './start-worker';
+import { startWorkers, type RunningWorkers } from './start-workers';
 import type { StartTraining, WorkerEvent } from './worker-protocol';
 
 const IDLE: TrainingState = { status: 'idle', curve: [] };
 const CURVE_EVERY = 10; // batches between two points of the training curves
 
-/** Runs one fine-tuning in a worker; cancelling terminates the worker, so it stops at once. */
+/** Runs one fine-tuning in workers; cancelling, or any worker failing, terminates them all, so they stop at once. */
 export function useTraining() {
   const [state, setState] = useState<TrainingState>(IDLE);
-  const worker = useRef<Worker>();
+  const workers = useRef<RunningWorkers>();
 
   const stop = () => {
-    worker.current?.terminate();
-    worker.current = undefined;
+    workers.current?.stop();
+    workers.current = undefined;
   };
 
   const onEvent = (event: WorkerEvent) =>
@@ -45,10 +45,10 @@ export function useTraining() {
       }
     });
 
-  const start = (request: StartTraining) => {
+  const start = (request: Omit<StartTraining, 'replicaPorts'>) => {
     stop();
     setState({ ...IDLE, status: 'running', startedAt: performance.now() });
-    worker.current = startWorker(request, onEvent);
+    workers.current = startWorkers(request, onEvent);
   };
 
   const cancel = () => {

@@ -1,4 +1,4 @@
-/** Messages between the options page and its fine-tuning worker. */
+/** Messages between the options page and its fine-tuning workers. */
 import type { Dataset } from '../../lib/data/shards';
 import type { Speed } from '../../lib/finetune/estimate';
 import type { FineTunePhase, FineTuneResult } from '../../lib/finetune/fine-tune';
@@ -11,6 +11,11 @@ interface WorkerInput {
   modelFiles: Record<string, Uint8Array>;
   train: Dataset;
   test: Dataset;
+  /**
+   * Ports to the replica workers the page started (replica.worker.ts), one per core: training runs
+   * on them, this worker coordinating. None: this worker trains by itself.
+   */
+  replicaPorts: MessagePort[];
 }
 
 export interface StartTraining extends WorkerInput {
@@ -35,3 +40,9 @@ export type WorkerEvent =
   | { type: 'done'; result: FineTuneResult }
   | { type: 'speed'; speed: Speed }
   | { type: 'failed'; message: string };
+
+/** What the page sends a replica worker: its port to the coordinator, and where TF.js's WASM files are. */
+export interface ReplicaStart {
+  port: MessagePort;
+  wasmPaths: string;
+}

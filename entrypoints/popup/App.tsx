@@ -2,25 +2,30 @@ import { useMemo, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { FilePicker } from '../../components/FilePicker';
 import { HistoryEntry } from '../../components/HistoryEntry';
+import { ScanHistoryEntry } from '../../components/ScanHistoryEntry';
 import { UndoBar } from '../../components/UndoBar';
 import { verdictOf } from '../../lib/answer';
 import { CLASS_NAMES, className, OUTLIER } from '../../lib/classes';
 import { entryNames } from '../../lib/entry-names';
 import { formatCount, localizeMessage, t } from '../../lib/i18n';
 import { sendMessage } from '../../lib/messages';
-import type { HistoryEntry as Entry } from '../../lib/storage/db';
-import { exportFileName, historyToCsv, historyToJson } from '../../lib/storage/export';
+import { isScanEntry, type HistoryEntry as Entry, type StoredEntry } from '../../lib/storage/db';
+import { answersOf, answersToCsv, answersToJson, exportFileName } from '../../lib/storage/export';
 import { isPrivateAnswer } from '../../lib/storage/private-answers';
-import { download } from './download';
+import { download } from '../../components/download';
+import { openScanPanel } from './open-scan-panel';
 import { inPrivateWindow, useHistory } from './use-history';
 
 /**
  * The class an entry is filed under: the user's correction, else none of the 10 kinds for an
  * out-of-scope answer (its label is only the closest guess), else the answer's class.
  */
-function filedUnder(e: Entry): number {
+function filedUnder(e: Pick<Entry, 'answer' | 'correctedIndex'>): number {
   return e.correctedIndex ?? (verdictOf(e.answer) === 'out-of-scope' ? OUTLIER : e.answer.index);
 }
+
+/** A page scan is filed under every class one of its pictures is. */
+const isFiledUnder = (e: StoredEntry, index: number) => (isScanEntry(e) ? e.pictures.some((p) => filedUnder(p) === index) : filedUnder(e) === index);
 
 const FILTERS = [...CLASS_NAMES.keys(), OUTLIER];
 const filterName = (index: number) => (index === OUTLIER ? t('answerNotInScope') : className(index));
@@ -45,21 +50,24 @@ export function App() {
     }
   };
 
-  // The page behind the popup: its tab's id needs no permission. The popup closes so the badges can be seen.
+  // The page behind the popup: its tab's id needs no permission. The side panel opens beside it with
+  // the counts (only in the click itself may it), and the popup closes so the badges can be seen.
   const scanPage = async () => {
+    openScanPanel();
     const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
     if (tab?.id === undefined) return;
     await sendMessage('background:toggle-scan', { tabId: tab.id });
     window.close();
   };
 
-  const shown = filter === undefined ? all : all.filter((e) => filedUnder(e) === filter);
+  const shown = filter === undefined ? all : all.filter((e) => isFiledUnder(e, filter));
   const names = useMemo(() => entryNames(shown), [shown]);
   // Private answers are never kept, so they are not written to a file either.
-  const exported = shown.filter((e) => !isPrivateAnswer(e));
+  // A page scan's pictures go one by one, and under a filter only those of its kind.
+  const exported = answersOf(shown.filter((e) => !isPrivateAnswer(e))).filter((a) => filter === undefined || filedUnder(a) === filter);
   const save = (format: 'json' | 'csv') =>
     download(
-      format === 'json' ? historyToJson(exported) : historyToCsv(exported),
+      format === 'json' ? answersToJson(exported) : answersToCsv(exported),
       format === 'json' ? 'application/json' : 'text/csv',
       exportFileName(format, new Date(), filter === undefined ? undefined : fileFilterName(filter)),
     );
@@ -113,7 +121,10 @@ export function App() {
           </div>
           {shown.length > 0 ? (
             <ul class="history" data-testid="history">
-              {shown.map((e, i) => (
+              {shown.map((e, i) =>
+                isScanEntry(e) ? (
+                  <ScanHistoryEntry key={e.id} entry={e} name={names[i]} focusDelete={e.id === focusId} onDelete={(entry) => remove(entry, shown, names[i])} />
+                ) : (
                 <HistoryEntry
                   key={e.id}
                   entry={e}
@@ -123,7 +134,8 @@ export function App() {
                   onDelete={(entry) => remove(entry, shown, names[i])}
                   onCorrect={correct}
                 />
-              ))}
+                ),
+              )}
             </ul>
           ) : all.length > 0 ? (
             <p class="empty" data-testid="no-match">

@@ -3,7 +3,7 @@ import { browser } from 'wxt/browser';
 import type { Undoable } from '../../components/UndoBar';
 import { correctionLabel } from '../../lib/answer';
 import { formatCount, t } from '../../lib/i18n';
-import type { HistoryEntry } from '../../lib/storage/db';
+import type { HistoryEntry, StoredEntry } from '../../lib/storage/db';
 import { clearHistory, correctEntry, deleteFromHistory, listHistory, restoreToHistory } from '../../lib/storage/history';
 import { forgetPrivateAnswer, forgetPrivateAnswers, isPrivateAnswer, keepPrivateAnswer, listPrivateAnswers } from '../../lib/storage/private-answers';
 
@@ -12,7 +12,7 @@ export const inPrivateWindow = () => browser.windows.getCurrent().then((w) => w.
 
 
 /** Private answers go back to memory (with new ids: their old ones are never given twice), kept ones to IndexedDB. */
-function restore(entries: HistoryEntry[]): Promise<unknown> {
+function restore(entries: StoredEntry[]): Promise<unknown> {
   const unkept = entries.filter(isPrivateAnswer);
   return Promise.all([
     restoreToHistory(entries.filter((e) => !isPrivateAnswer(e))),
@@ -25,9 +25,9 @@ function restore(entries: HistoryEntry[]): Promise<unknown> {
  * first, and what the user does to them. Each change shows at once and says how to undo it.
  */
 export function useHistory() {
-  const [history, setHistory] = useState<HistoryEntry[]>([]);
+  const [history, setHistory] = useState<StoredEntry[]>([]);
   // Answers from private windows, shown only in a private window's popup and never kept.
-  const [privateAnswers, setPrivateAnswers] = useState<HistoryEntry[]>([]);
+  const [privateAnswers, setPrivateAnswers] = useState<StoredEntry[]>([]);
   const [loaded, setLoaded] = useState(false);
   const [error, setError] = useState<string>();
   const [undoable, setUndoable] = useState<Undoable>();
@@ -53,7 +53,7 @@ export function useHistory() {
   const all = privateAnswers.length ? [...privateAnswers, ...history].sort((a, b) => b.time - a.time) : history;
 
   /** Deletes one answer; focus goes to the next row shown, else the one before. */
-  const remove = (entry: HistoryEntry, shown: HistoryEntry[], name: string) => {
+  const remove = (entry: StoredEntry, shown: StoredEntry[], name: string) => {
     const at = shown.indexOf(entry);
     setFocusId((shown[at + 1] ?? shown[at - 1])?.id);
     setHistory((h) => h.filter((e) => e !== entry));
@@ -65,7 +65,7 @@ export function useHistory() {
   /** Records the user's label; the row says it at once ("You said: Shirt"). */
   const correct = (entry: HistoryEntry, index: number | undefined) => {
     const before = entry.correctedIndex;
-    setHistory((h) => h.map((e) => (e === entry ? { ...e, correctedIndex: index } : e)));
+    setHistory((h) => h.map((e) => (e === entry ? { ...entry, correctedIndex: index } : e)));
     void act(correctEntry(entry.id!, index));
     offerUndo(index === undefined ? t('popupCorrectionRemoved') : t('popupSaved', { label: correctionLabel(index) }), () => correctEntry(entry.id!, before));
   };

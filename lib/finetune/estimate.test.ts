@@ -9,7 +9,7 @@ describe('estimate', () => {
   });
 
   it('adds training, validation and the evaluations', () => {
-    const speed = { trainAll: 100, trainHead: 400, predict: 1000 };
+    const speed = { trainAll: 100, trainHead: 400, predict: 1000, workers: 1 };
     const data = { trainCount: 60_000, testCount: 10_000, corrections: 2 };
     const settings = { ...DEFAULT_SETTINGS, trainImages: 2000, epochs: 2, correctionWeight: 10 };
     // 2 epochs of (1800 + 180 + 20) images at 100/s, and 2x200 + 20,000 + 200 + 3000 predictions at 1000/s.

@@ -22,6 +22,8 @@ export interface Speed {
   trainHead: number;
   /** Predictions (validation, evaluation on the test set). */
   predict: number;
+  /** The workers training ran on: the training speeds count them all. */
+  workers: number;
 }
 
 export interface RunSizes {

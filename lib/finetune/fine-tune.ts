@@ -8,7 +8,8 @@ import type { Dataset, ReadFile } from '../data/shards';
 import { LOGITS_LAYER, foldTemperature } from '../model/architecture';
 import { fitTemperature } from '../model/calibration';
 import { concat, holdOut, subset } from '../model/dataset';
-import { defaultFitOptions, fit, type BatchProgress, type EpochStats } from '../model/fit';
+import type { StartTrainer } from '../model/data-parallel';
+import { defaultFitOptions, fit, type BatchProgress, type EpochStats, type FitOptions } from '../model/fit';
 import { loadModel, saveModel } from '../model/io';
 import { evaluateOutputs, type Evaluation } from '../model/metrics';
 import { predictAll } from '../model/predict';
@@ -25,6 +26,8 @@ export interface FineTuneInput {
   test: Dataset;
   /** The user's corrections: their 28x28 pictures and the labels the user chose. */
   corrections: Dataset;
+  /** Trains, and measures on the test set, on replicas of the model elsewhere (the options page's other workers) instead of in this thread. */
+  startTrainer?: StartTrainer;
 }
 
 /**
@@ -55,32 +58,34 @@ export function withCorrections(train: Dataset, corrections: Dataset, weight: nu
   return concat(train, ...Array<Dataset>(weight).fill(corrections));
 }
 
-function evaluate(model: tfl.LayersModel, test: Dataset): Evaluation {
-  return evaluateOutputs(predictAll(model, test.images, test.count), test.labels);
+/** `model` as it is now on the test set: on replicas of it where the input starts them (each takes a share), else here. */
+async function evaluate(model: tfl.LayersModel, test: Dataset, input: FineTuneInput, options: FitOptions): Promise<Evaluation> {
+  const replicas = await input.startTrainer?.(model, options);
+  try {
+    const outputs = replicas ? await replicas.predict(test.images, test.count, 'probabilities') : predictAll(model, test.images, test.count);
+    return evaluateOutputs(outputs, test.labels);
+  } finally {
+    await replicas?.dispose();
+  }
 }
 
 export async function fineTune(input: FineTuneInput, events: FineTuneEvents = {}): Promise<FineTuneResult> {
   const { settings } = input;
   const { model, metadata } = await loadModel(input.readModel);
   try {
+    for (const layer of model.layers) layer.trainable = settings.layers === 'all' || layer.name === LOGITS_LAYER;
+    const options = { ...defaultFitOptions(settings.learningRate), epochs: settings.epochs, batchSize: settings.batchSize, seed: SEED };
     events.onPhase?.('evaluating-before');
-    const before = evaluate(model, input.test);
+    const before = await evaluate(model, input.test, input, options);
     events.onEvaluated?.('before', before);
 
     const chosen = subset(input.train, Array.from({ length: Math.min(settings.trainImages, input.train.count) }, (_, i) => i));
     const split = holdOut(chosen, Math.round(chosen.count * VALIDATION_SHARE), SEED);
     const outliers = outlierSet(Math.round(split.train.count * OUTLIER_SHARE), split.train, SEED);
     const train = withCorrections(concat(split.train, outliers), input.corrections, settings.correctionWeight);
-    for (const layer of model.layers) layer.trainable = settings.layers === 'all' || layer.name === LOGITS_LAYER;
     events.onPhase?.('training');
-    const { history, validationLogits } = await fit(model, train, split.validation, {
-      ...defaultFitOptions(settings.learningRate),
-      epochs: settings.epochs,
-      batchSize: settings.batchSize,
-      seed: SEED,
-      onBatch: events.onBatch,
-      onEpoch: events.onEpoch,
-    });
+    const trainer = await input.startTrainer?.(model, options);
+    const { history, validationLogits } = await fit(model, train, split.validation, { ...options, trainer, onBatch: events.onBatch, onEpoch: events.onEpoch });
 
     events.onPhase?.('evaluating-after');
     for (const layer of model.layers) layer.trainable = true; // saved in model.json: the next fine-tuning starts free
@@ -91,7 +96,7 @@ export async function fineTune(input: FineTuneInput, events: FineTuneEvents = {}
     foldTemperature(model, temperature);
     // The threshold belongs to these weights: fit it again, on data the training did not see.
     const outOfScope = fitModelDetector(model, split.validation, split.train);
-    const after = evaluate(model, input.test);
+    const after = await evaluate(model, input.test, input, options);
     events.onEvaluated?.('after', after);
 
     const files: Record<string, Uint8Array> = {};

@@ -6,6 +6,7 @@
 import type { ReadFile, Dataset } from '../data/shards';
 import { LOGITS_LAYER } from '../model/architecture';
 import { subset } from '../model/dataset';
+import type { StartTrainer } from '../model/data-parallel';
 import { defaultFitOptions, fit } from '../model/fit';
 import { loadModel } from '../model/io';
 import { predictAll } from '../model/predict';
@@ -17,22 +18,36 @@ const PREDICTIONS = 1000;
 
 const first = (data: Dataset, count: number) => subset(data, Array.from({ length: Math.min(count, data.count) }, (_, i) => i));
 
-export async function measureSpeed(readModel: ReadFile, train: Dataset, test: Dataset, batchSize: number): Promise<Speed> {
+/** With `startTrainer`, times training on `workers` replicas elsewhere, as a run with it would train. */
+export async function measureSpeed(
+  readModel: ReadFile,
+  train: Dataset,
+  test: Dataset,
+  batchSize: number,
+  parallel?: { startTrainer: StartTrainer; workers: number },
+): Promise<Speed> {
   const { model } = await loadModel(readModel);
   try {
     const sample = first(train, STEPS * batchSize);
     const trainSpeed = async (layers: 'all' | 'head') => {
       for (const layer of model.layers) layer.trainable = layers === 'all' || layer.name === LOGITS_LAYER;
       const times: number[] = [];
-      await fit(model, sample, null, { ...defaultFitOptions(), epochs: 1, batchSize, seed: 1, onBatch: () => times.push(performance.now()) });
+      const options = { ...defaultFitOptions(), epochs: 1, batchSize, seed: 1 };
+      const trainer = await parallel?.startTrainer(model, options);
+      await fit(model, sample, null, { ...options, trainer, onBatch: () => times.push(performance.now()) });
       return ((times.length - 1) * batchSize * 1000) / (times.at(-1)! - times[0]);
     };
     const trainAll = await trainSpeed('all');
     const trainHead = await trainSpeed('head');
     const images = first(test, PREDICTIONS);
+    // Predictions too run on the replicas where there are any, each taking a share.
+    const replicas = await parallel?.startTrainer(model, defaultFitOptions());
     const started = performance.now();
-    predictAll(model, images.images, images.count);
-    return { trainAll, trainHead, predict: (images.count * 1000) / (performance.now() - started) };
+    if (replicas) await replicas.predict(images.images, images.count, 'probabilities');
+    else predictAll(model, images.images, images.count);
+    const predictSeconds = (performance.now() - started) / 1000;
+    await replicas?.dispose();
+    return { trainAll, trainHead, predict: images.count / predictSeconds, workers: parallel?.workers ?? 1 };
   } finally {
     model.dispose();
   }

@@ -1,14 +1,15 @@
 import * as tf from '@tensorflow/tfjs-core';
-import * as tfl from '@tensorflow/tfjs-layers';
+import type * as tfl from '@tensorflow/tfjs-layers';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { OUTLIER, PIXELS } from '../classes';
 import { useWasmBackend } from '../tf/backend';
-import { buildModel, LOGITS_LAYER } from './architecture';
+import { buildModel } from './architecture';
 import { createDataParallelTrainer, type RemoteReplica } from './data-parallel';
-import { combineBatchStats, createExchangeBuffers, splitBatch } from './gradient-exchange';
+import { combineBatchStats, splitBatch } from './gradient-exchange';
 import { deserializeModel, serializeModel } from './io';
 import { createReplicaHost } from './replica-host';
 import { createRng } from './rng';
+import { plainModel } from './testing/plain-model';
 import { createTrainer, type TrainerOptions } from './trainer';
 
 const OPTIONS: TrainerOptions = { weightDecay: 0.01, labelSmoothing: 0.1, seed: 7 };
@@ -22,36 +23,20 @@ function batch(n: number, seed: number) {
   };
 }
 
-/** Conv, ReLU, pool, dense: nothing that depends on how the batch is cut (no batch-norm, no dropout). */
-function plainModel(): tfl.LayersModel {
-  const init = (seed: number) => tfl.initializers.glorotUniform({ seed });
-  const input = tfl.input({ shape: [28, 28, 1] });
-  let x = tfl.layers.conv2d({ filters: 6, kernelSize: 3, padding: 'same', kernelInitializer: init(1), biasInitializer: 'ones' }).apply(input);
-  x = tfl.layers.reLU().apply(x);
-  x = tfl.layers.maxPooling2d({ poolSize: 2 }).apply(x);
-  x = tfl.layers.conv2d({ filters: 8, kernelSize: 3, strides: 2, kernelInitializer: init(2) }).apply(x);
-  x = tfl.layers.reLU().apply(x);
-  x = tfl.layers.flatten().apply(x);
-  const logits = tfl.layers.dense({ units: 10, kernelInitializer: init(3), name: LOGITS_LAYER }).apply(x);
-  const output = tfl.layers.softmax().apply(logits) as tfl.SymbolicTensor;
-  return tfl.model({ inputs: input, outputs: output });
-}
-
 /** `count` replicas of `model` on this thread, behind the same calls as worker replicas. */
-async function inProcessReplicas(model: tfl.LayersModel, count: number, batchSize: number) {
-  const paramCount = model.trainableWeights.reduce((n, w) => n + w.read().size, 0);
-  const buffers = createExchangeBuffers(batchSize, paramCount, count);
+async function inProcessReplicas(model: tfl.LayersModel, count: number) {
   const serialized = await serializeModel(model);
   const hosts = await Promise.all(
-    Array.from({ length: count }, async (_, i) => createReplicaHost(await deserializeModel(serialized), OPTIONS, buffers, i)),
+    Array.from({ length: count }, async (_, i) => createReplicaHost(await deserializeModel(serialized), OPTIONS, i)),
   );
   const remotes = hosts.map((h): RemoteReplica => ({
-    gradients: async (start, n) => h.gradients(start, n),
-    update: async (lr, stats) => h.update(lr, stats),
+    gradients: async (pixels, labels, n) => h.gradients(pixels, labels, n),
+    update: async (lr, grads, stats) => h.update(lr, grads, stats),
+    predict: async (images, count, output) => h.predict(images, count, output),
     weights: async () => h.weights(),
     dispose: async () => h.dispose(),
   }));
-  return { hosts, trainer: createDataParallelTrainer(model, remotes, buffers) };
+  return { hosts, trainer: createDataParallelTrainer(model, remotes) };
 }
 
 const values = (model: tfl.LayersModel) => model.weights.map((w) => Float32Array.from(w.read().dataSync()));
@@ -73,7 +58,7 @@ describe('data-parallel training', () => {
     const parallel = plainModel();
     const start = values(single);
     const trainer = createTrainer(single, OPTIONS);
-    const { trainer: dp } = await inProcessReplicas(parallel, count, 8);
+    const { trainer: dp } = await inProcessReplicas(parallel, count);
     for (let step = 0; step < 3; step++) {
       const a = trainer.step(pixels, labels, 8, LR);
       const b = await dp.step(pixels, labels, 8, LR);
@@ -92,7 +77,7 @@ describe('data-parallel training', () => {
 
   it('keeps the replicas identical, batch-norm statistics and dropout included, and copies them back', async () => {
     const model = buildModel({ stages: [[4], [6]], head: 'flatten', hidden: 0, dropout: 0.25, seed: 3 });
-    const { hosts, trainer } = await inProcessReplicas(model, 2, 8);
+    const { hosts, trainer } = await inProcessReplicas(model, 2);
     for (let step = 0; step < 4; step++) await trainer.step(batch(8, 10 + step).pixels, batch(8, 10 + step).labels, 8, LR);
     await trainer.syncModel();
     const [first, second] = hosts.map((h) => h.weights());

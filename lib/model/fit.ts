@@ -121,12 +121,13 @@ export async function fit(model: tfl.LayersModel, train: Dataset, validation: Da
         });
         if (b % 20 === 19) await pause();
       }
-      if ('syncModel' in trainer) await trainer.syncModel();
+      await o.trainer?.syncModel();
       const seconds = (performance.now() - started) / 1000;
       let valLoss = NaN;
       let valAccuracy = NaN;
       if (validation && validation.count > 0) {
-        validationLogits = predictAll(net, validation.images, validation.count);
+        // On the replicas where there are any: they hold the weights just copied into the model.
+        validationLogits = o.trainer ? await o.trainer.predict(validation.images, validation.count, 'logits') : predictAll(net, validation.images, validation.count);
         valLoss = nll(validationLogits, validation.labels);
         valAccuracy = evaluateOutputs(validationLogits, validation.labels).accuracy;
       }

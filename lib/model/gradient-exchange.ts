@@ -1,28 +1,10 @@
 /**
- * What data-parallel replicas share, and the arithmetic that merges their halves of a step: which
- * images each replica takes, the weighted mean of their gradients and the whole batch's batch-norm
- * statistics from theirs. Shared memory, so no gradient is copied through a message.
+ * The arithmetic that merges data-parallel replicas' parts of a step: which images each replica
+ * takes, the weighted mean of their gradients and the whole batch's batch-norm statistics from
+ * theirs. The shares and gradients travel as messages (moved, not copied, where they can be): a
+ * step's gradients are a few hundred kilobytes, copied in well under a millisecond, so no shared
+ * memory is needed, and with it no cross-origin isolation of the extension's pages.
  */
-import { PIXELS } from '../classes';
-
-export interface ExchangeBuffers {
-  /** The batch (floats) and its labels, written by the coordinator; each replica reads its share. */
-  pixels: SharedArrayBuffer;
-  labels: SharedArrayBuffer;
-  /** Each replica's gradients, every trainable variable flattened in order, and their weighted mean. */
-  grads: SharedArrayBuffer[];
-  meanGrads: SharedArrayBuffer;
-}
-
-export function createExchangeBuffers(batchSize: number, paramCount: number, replicas: number): ExchangeBuffers {
-  const floats = (n: number) => new SharedArrayBuffer(4 * n);
-  return {
-    pixels: floats(batchSize * PIXELS),
-    labels: new SharedArrayBuffer(batchSize),
-    grads: Array.from({ length: replicas }, () => floats(paramCount)),
-    meanGrads: floats(paramCount),
-  };
-}
 
 export interface Share {
   start: number;

@@ -25,6 +25,35 @@ export interface HistoryEntry {
   correctedIndex?: number;
 }
 
+/** One picture of a page scan as the history keeps it: no pictures of its own, so a scan of 300 stays small. */
+export interface ScanAnswer {
+  imageUrl: string;
+  answer: Answer;
+  modelVersion: string;
+}
+
+/**
+ * A page scan: one entry for its page however many pictures it classified, each picture's answer
+ * inside. The background adds each answer as it comes (lib/storage/scan-history.ts).
+ */
+export interface ScanEntry {
+  id?: number;
+  kind: 'scan';
+  /** Names the scan among the page's scans: the content script draws it when the scan starts. */
+  scanId: string;
+  /** When the scan started. */
+  time: number;
+  pageUrl: string;
+  /** The first picture's small JPEG, for the popup's row. */
+  thumbnail: string;
+  pictures: ScanAnswer[];
+}
+
+/** What the history store holds: single answers and page scans. */
+export type StoredEntry = HistoryEntry | ScanEntry;
+
+export const isScanEntry = (entry: StoredEntry): entry is ScanEntry => 'kind' in entry && entry.kind === 'scan';
+
 /** A fine-tuned model saved by the options page: its files (model.json, weights, metadata.json) by name. */
 export interface StoredModel {
   version: string;
@@ -32,8 +61,8 @@ export interface StoredModel {
   files: Record<string, Uint8Array>;
 }
 
-interface Schema extends DBSchema {
-  history: { key: number; value: HistoryEntry; indexes: { byTime: number } };
+export interface Schema extends DBSchema {
+  history: { key: number; value: StoredEntry; indexes: { byTime: number } };
   models: { key: string; value: StoredModel };
   /** Small named values, e.g. which model version is in use. */
   settings: { key: string; value: unknown };

@@ -1,6 +1,6 @@
 /** The history as files the user can keep: JSON for programs, CSV for spreadsheets. */
 import { correctionLabel, verdictOf, type Verdict } from '../answer';
-import type { HistoryEntry } from './db';
+import { isScanEntry, type HistoryEntry, type StoredEntry } from './db';
 
 export interface ExportedAnswer {
   time: string;
@@ -28,8 +28,16 @@ export function exportFileName(extension: 'json' | 'csv', date: Date, filter?: s
   return `garment-scout-history-${slug ? `${slug}-` : ''}${day}.${extension}`;
 }
 
-export function exportRows(entries: HistoryEntry[]): ExportedAnswer[] {
-  return entries.map((e) => {
+/** One picture's answer, as a file has it: a single answer, or one picture of a page scan. */
+export type AnswerToExport = Pick<HistoryEntry, 'time' | 'pageUrl' | 'imageUrl' | 'answer' | 'modelVersion' | 'correctedIndex'>;
+
+/** Every picture's answer, a page scan's one by one (each with the scan's time and page). */
+export function answersOf(entries: StoredEntry[]): AnswerToExport[] {
+  return entries.flatMap((e) => (isScanEntry(e) ? e.pictures.map((p) => ({ ...p, time: e.time, pageUrl: e.pageUrl })) : [e]));
+}
+
+function answersToRows(answers: AnswerToExport[]): ExportedAnswer[] {
+  return answers.map((e) => {
     // Entries stored by older versions have `unsure` and neither a verdict nor a score.
     const verdict = verdictOf(e.answer);
     return {
@@ -48,8 +56,8 @@ export function exportRows(entries: HistoryEntry[]): ExportedAnswer[] {
   });
 }
 
-export function historyToJson(entries: HistoryEntry[]): string {
-  return JSON.stringify(exportRows(entries), null, 2);
+export function answersToJson(answers: AnswerToExport[]): string {
+  return JSON.stringify(answersToRows(answers), null, 2);
 }
 
 const CSV_COLUMNS = [
@@ -67,8 +75,8 @@ const CSV_COLUMNS = [
   'correctedLabel',
 ];
 
-export function historyToCsv(entries: HistoryEntry[]): string {
-  const lines = exportRows(entries).map((r) =>
+export function answersToCsv(answers: AnswerToExport[]): string {
+  const lines = answersToRows(answers).map((r) =>
     [
       r.time,
       r.pageUrl,

@@ -2,9 +2,15 @@ import 'fake-indexeddb/auto';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { answerFrom, type Answer } from '../answer';
 import { OUTLIER } from '../classes';
-import { exportFileName, historyToCsv, historyToJson } from './export';
+import { isScanEntry } from './db';
+import { answersOf, answersToCsv, answersToJson, exportFileName } from './export';
+
+/** The popup's files of these entries. */
+const historyToJson = (entries: Parameters<typeof answersOf>[0]) => answersToJson(answersOf(entries));
+const historyToCsv = (entries: Parameters<typeof answersOf>[0]) => answersToCsv(answersOf(entries));
 import {
   addToHistory,
+  addToScan,
   clearCorrections,
   clearHistory,
   correctEntry,
@@ -42,7 +48,7 @@ describe('history', () => {
     await clearHistory();
     await restoreToHistory(before);
     expect(await listHistory()).toEqual(before);
-    expect((await listHistory()).map((e) => [e.id, e.correctedIndex])).toEqual([[second.id, 6], [first.id, undefined]]);
+    expect((await listHistory()).map((e) => [e.id, isScanEntry(e) ? 'scan' : e.correctedIndex])).toEqual([[second.id, 6], [first.id, undefined]]);
   });
 
   it('names export files by content and local date', () => {
@@ -124,8 +130,48 @@ describe('export', () => {
     const a = await addToHistory(entry(1));
     await correctEntry(a.id!, OUTLIER);
     const entries = await listHistory();
-    expect(entries[0].correctedIndex).toBe(OUTLIER);
+    expect(entries[0]).toMatchObject({ correctedIndex: OUTLIER });
     expect(JSON.parse(historyToJson(entries))[0].correctedLabel).toBe('None of these');
     expect(historyToCsv(entries).split('\r\n')[1]).toMatch(/,None of these$/);
+  });
+});
+
+describe('a page scan in the history', () => {
+  const scan = { scanId: 'scan-1', pageUrl: 'https://shop.example/catalogue', time: 10, thumbnail: 'data:image/jpeg;base64,first' };
+  const picture = (i: number, index = 7) => ({
+    imageUrl: `https://cdn.example/${i}.jpg`,
+    answer: answerFrom(probs({ [index]: 0.91 }, 0.01), { threshold: 0.5 }),
+    modelVersion: 'bundled-test',
+  });
+
+  it('is one entry for its page however many answers come, together, at once or not', async () => {
+    await addToHistory(entry(1));
+    await addToScan(scan, [picture(0), picture(1)]);
+    await Promise.all(Array.from({ length: 58 }, (_, i) => addToScan({ ...scan, time: 99, thumbnail: '' }, [picture(i + 2)])));
+    const [newest, single] = await listHistory();
+    expect(single.time).toBe(1);
+    expect(newest).toMatchObject({ kind: 'scan', scanId: 'scan-1', pageUrl: scan.pageUrl, time: 10, thumbnail: scan.thumbnail });
+    expect((newest as { pictures: { imageUrl: string }[] }).pictures.map((p) => p.imageUrl).sort()).toEqual(Array.from({ length: 60 }, (_, i) => `https://cdn.example/${i}.jpg`).sort());
+    expect(await listHistory()).toHaveLength(2);
+  });
+
+  it('keeps another scan, or the same id on another page, apart', async () => {
+    await addToScan(scan, [picture(1)]);
+    await addToScan({ ...scan, scanId: 'scan-2' }, [picture(2)]);
+    await addToScan({ ...scan, pageUrl: 'https://other.example/' }, [picture(3)]);
+    expect(await listHistory()).toHaveLength(3);
+  });
+
+  it('exports one row per picture with the scan\'s time and page, and takes no correction', async () => {
+    await addToScan(scan, [picture(1, 7), picture(2, 0)]);
+    const entries = await listHistory();
+    const rows = JSON.parse(historyToJson(entries));
+    expect(rows.map((r: { imageUrl: string; label: string; pageUrl: string }) => [r.imageUrl, r.label, r.pageUrl])).toEqual([
+      ['https://cdn.example/1.jpg', 'Sneaker', scan.pageUrl],
+      ['https://cdn.example/2.jpg', 'T-shirt/top', scan.pageUrl],
+    ]);
+    expect(historyToCsv(entries).split('\r\n')).toHaveLength(4);
+    await expect(correctEntry(entries[0].id!, 3)).rejects.toThrow('no longer exists');
+    expect(await listCorrections()).toEqual([]);
   });
 });

@@ -7,6 +7,7 @@ import {
   forgetPrivateAnswers,
   isPrivateAnswer,
   keepPrivateAnswer,
+  keepPrivateScanAnswers,
   listPrivateAnswers,
   PRIVATE_ANSWER_LIMIT,
 } from './private-answers';
@@ -33,7 +34,7 @@ describe('private answers', () => {
     expect(listed.map((e) => e.time)).toEqual([2, 1]);
     expect(listed.every(isPrivateAnswer)).toBe(true);
     expect(new Set(listed.map((e) => e.id)).size).toBe(2);
-    expect(listed[0].seen).toEqual(entry(2).seen);
+    expect(listed[0]).toMatchObject({ seen: entry(2).seen });
     expect(await fakeBrowser.storage.local.get()).toEqual({});
   });
 
@@ -57,5 +58,14 @@ describe('private answers', () => {
     await forgetPrivateAnswers();
     expect(await listPrivateAnswers()).toEqual([]);
     expect(await fakeBrowser.storage.session.get()).toEqual({});
+  });
+
+  it("keeps a private window's page scan as one entry, whatever the order of its answers", async () => {
+    const scan = { scanId: 's', pageUrl: 'https://shop.example/c', time: 5, thumbnail: 'data:image/jpeg;base64,' };
+    const picture = (i: number) => ({ imageUrl: `https://cdn.example/${i}.jpg`, answer: entry(i).answer, modelVersion: 'bundled-test' });
+    await Promise.all([keepPrivateScanAnswers(scan, [picture(1), picture(2)]), keepPrivateAnswer(entry(1)), keepPrivateScanAnswers(scan, [picture(3)])]);
+    const listed = await listPrivateAnswers();
+    expect(listed.map((e) => ('pictures' in e ? ['scan', e.pictures.length] : ['answer', e.time]))).toEqual([['scan', 3], ['answer', 1]]);
+    expect(listed.every(isPrivateAnswer)).toBe(true);
   });
 });

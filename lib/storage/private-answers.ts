@@ -5,7 +5,8 @@
  * last private window closes (entrypoints/background/private-browsing.ts), and Chrome when it quits.
  */
 import { browser } from 'wxt/browser';
-import type { HistoryEntry } from './db';
+import type { HistoryEntry, ScanAnswer, ScanEntry, StoredEntry } from './db';
+import type { ScanKey } from './history';
 
 /** The newest answers kept; the rest are dropped. Thumbnails are small JPEGs, so this is well under the quota. */
 export const PRIVATE_ANSWER_LIMIT = 20;
@@ -13,7 +14,7 @@ export const PRIVATE_ANSWER_LIMIT = 20;
 const KEY = 'privateAnswers';
 
 /** storage.session holds JSON only: the 28x28 picture travels as base64. */
-type Stored = Omit<HistoryEntry, 'seen' | 'id'> & { id: number; seen: string };
+type Stored = (Omit<HistoryEntry, 'seen' | 'id'> & { id: number; seen: string }) | (ScanEntry & { id: number });
 
 const toBase64 = (bytes: Uint8Array) => btoa(String.fromCharCode(...bytes));
 const fromBase64 = (text: string) => Uint8Array.from(atob(text), (c) => c.charCodeAt(0));
@@ -44,17 +45,29 @@ const change = (edit: (kept: Kept) => Kept) =>
  * Keeps an answer from a private window, newest first. Its id is negative, below every id given
  * before, so it never clashes with an IndexedDB id (those start at 1) nor with an answer deleted.
  */
-export function keepPrivateAnswer(entry: Omit<HistoryEntry, 'id'>): Promise<void> {
-  return change(({ lastId, answers }) => {
-    const id = lastId - 1;
-    const answer: Stored = { ...entry, id, seen: toBase64(entry.seen) };
-    return { lastId: id, answers: [answer, ...answers].sort((a, b) => b.time - a.time).slice(0, PRIVATE_ANSWER_LIMIT) };
+export function keepPrivateAnswer(entry: Omit<HistoryEntry, 'id'> | Omit<ScanEntry, 'id'>): Promise<void> {
+  return change((kept) => addEntry(kept, entry));
+}
+
+/** A private window's page scan: one entry, as in the history (see addToScan in history.ts). */
+export function keepPrivateScanAnswers(scan: ScanKey, pictures: ScanAnswer[]): Promise<void> {
+  return change((kept) => {
+    const found = kept.answers.find((e): e is ScanEntry & { id: number } => !('seen' in e) && e.scanId === scan.scanId && e.pageUrl === scan.pageUrl);
+    if (!found) return addEntry(kept, { kind: 'scan', ...scan, pictures });
+    const updated = { ...found, pictures: [...found.pictures, ...pictures] };
+    return { ...kept, answers: kept.answers.map((e) => (e === found ? updated : e)) };
   });
 }
 
+function addEntry({ lastId, answers }: Kept, entry: Omit<HistoryEntry, 'id'> | Omit<ScanEntry, 'id'>): Kept {
+  const id = lastId - 1;
+  const stored: Stored = 'seen' in entry ? { ...entry, id, seen: toBase64(entry.seen) } : { ...entry, id };
+  return { lastId: id, answers: [stored, ...answers].sort((a, b) => b.time - a.time).slice(0, PRIVATE_ANSWER_LIMIT) };
+}
+
 /** The answers from private windows, newest first. */
-export async function listPrivateAnswers(): Promise<HistoryEntry[]> {
-  return (await read()).answers.map((e) => ({ ...e, seen: fromBase64(e.seen) }));
+export async function listPrivateAnswers(): Promise<StoredEntry[]> {
+  return (await read()).answers.map((e) => ('seen' in e ? { ...e, seen: fromBase64(e.seen) } : e));
 }
 
 export function forgetPrivateAnswer(id: number): Promise<void> {
@@ -66,4 +79,4 @@ export function forgetPrivateAnswers(): Promise<void> {
 }
 
 /** Private answers have negative ids: the popup tells them from lasting ones by this. */
-export const isPrivateAnswer = (entry: Pick<HistoryEntry, 'id'>): boolean => entry.id !== undefined && entry.id < 0;
+export const isPrivateAnswer = (entry: Pick<StoredEntry, 'id'>): boolean => entry.id !== undefined && entry.id < 0;

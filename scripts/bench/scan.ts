@@ -7,10 +7,17 @@
  *    the same WASM kernels and the shipped model);
  *  - furniture pictures given a garment's badge (an answer, neither "not sure" nor out of scope);
  *  - long tasks (>= 50 ms) on the page's main thread during the scan;
- *  - the classifier page's JS heap and live tensors before and after a scan of 300 pictures.
+ *  - the classifier page's JS heap and live tensors before and after a scan of 300 pictures;
+ *  - the page's frames while it scrolls, with a scan running and without, in turn.
  *
- *   npm run bench:scan -- [--runs N] [--json]
+ *   npm run bench:scan -- [--runs N] [--json] [--against DIR]
+ *
+ * --against DIR scans the catalogue with another build of the extension too (e.g. the code before a
+ * change, built into DIR), in another Chromium, the two builds' runs taken in turn so both see the same
+ * load on the machine; it prints both builds' first and last badge.
  */
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { Page, Worker } from 'playwright-core';
 import { PIXELS } from '../../lib/classes';
@@ -113,6 +120,49 @@ async function scanThreeHundred(page: Page, catalogue: CataloguePages, extension
   return count;
 }
 
+/** Frame times while the page scrolls 200 px a frame, 89 frames down the 1,000-picture page. */
+function scrollFrames(page: Page): Promise<number[]> {
+  // No named function inside: the page would not know the helper tsx wraps them in.
+  return page.evaluate(async () => {
+    const times: number[] = [];
+    let last = await new Promise<number>((resolve) => requestAnimationFrame(resolve));
+    while (times.length < 89) {
+      window.scrollBy(0, 200);
+      const now = await new Promise<number>((resolve) => requestAnimationFrame(resolve));
+      times.push(now - last);
+      last = now;
+    }
+    return times;
+  });
+}
+
+interface ScrollFigures {
+  medianFrameMs: number;
+  slowestFrameMs: number;
+  /** Frames that took 50 ms or more: a stutter a shopper sees. */
+  longFrames: number;
+}
+
+/** The page's frames while it scrolls, without a scan and with one just started, in turn; medians over runs. */
+async function scrolling(page: Page, catalogue: CataloguePages, extension: Awaited<ReturnType<typeof launchWithExtension>>, runs: number): Promise<{ idle: ScrollFigures; scanning: ScrollFigures }> {
+  const of = (frames: number[][]) => ({
+    medianFrameMs: Number(median(frames.map((f) => median(f))).toFixed(1)),
+    slowestFrameMs: Math.round(median(frames.map((f) => Math.max(...f)))),
+    longFrames: median(frames.map((f) => f.filter((t) => t >= 50).length)),
+  });
+  const idle: number[][] = [];
+  const scanning: number[][] = [];
+  for (let i = 0; i < runs; i++) {
+    for (const scan of [false, true]) {
+      await page.goto(`${catalogue.url}/many`);
+      await page.waitForLoadState('load');
+      if (scan) await toggleScanWithMenu(extension, page.url());
+      (scan ? scanning : idle).push(await scrollFrames(page));
+    }
+  }
+  return { idle: of(idle), scanning: of(scanning) };
+}
+
 /** Pictures/s of the model on `count` inputs in one batch and one at a time, timed in turn. */
 async function batchSpeedup(runs: number): Promise<{ batched: number; single: number }> {
   await useWasmBackend();
@@ -124,22 +174,35 @@ async function batchSpeedup(runs: number): Promise<{ batched: number; single: nu
   return { batched: (count / batchedMs) * 1000, single: (count / singleMs) * 1000 };
 }
 
-async function main(): Promise<void> {
-  const { values: args } = parseArgs({ options: { runs: { type: 'string', default: '5' }, ...JSON_OPTION } });
-  const runs = numberOption('runs', args.runs, { whole: true, min: 1 });
+/** The extension (this build, or the one in `extensionDir`) with its classifier warm, and a tab for the catalogue. */
+async function warmExtension(extensionDir?: string) {
+  const extension = await launchWithExtension({ extensionDir });
+  const popup = await extension.openPage('popup.html');
+  // Opens the classifier page and loads the model, as the first click would: the classifier is warm.
+  await popup.evaluate(() => chrome.runtime.sendMessage({ id: 0, type: 'background:model-status', timestamp: Date.now() }));
+  await popup.close();
+  return { extension, page: await extension.context.newPage() };
+}
 
-  const [extension, catalogue] = await Promise.all([launchWithExtension(), startCataloguePages()]);
+async function main(): Promise<void> {
+  const { values: args } = parseArgs({ options: { runs: { type: 'string', default: '5' }, ...JSON_OPTION, against: { type: 'string' } } });
+  const runs = numberOption('runs', args.runs, { whole: true, min: 1 });
+  if (args.against && !existsSync(join(args.against, 'manifest.json'))) throw new UserError(`--against ${args.against}: no extension build there (no manifest.json)`);
+
+  const [{ extension, page }, catalogue] = await Promise.all([warmExtension(), startCataloguePages()]);
+  const other = args.against ? await warmExtension(args.against) : undefined;
   try {
-    const popup = await extension.openPage('popup.html');
-    // Opens the classifier page and loads the model, as the first click would: the classifier is warm.
-    await popup.evaluate(() => chrome.runtime.sendMessage({ id: 0, type: 'background:model-status', timestamp: Date.now() }));
-    await popup.close();
-    const page = await extension.context.newPage();
-    process.stderr.write(`scanning the catalogue ${runs + 1} times (the first untimed)...\n`);
+    process.stderr.write(`scanning the catalogue ${runs + 1} times (the first untimed)${other ? ' with each build, in turn' : ''}...\n`);
     await scanCatalogue(page, catalogue, extension);
+    if (other) await scanCatalogue(other.page, catalogue, other.extension);
     const results: Run[] = [];
-    for (let i = 0; i < runs; i++) results.push(await scanCatalogue(page, catalogue, extension));
-    const of = (key: keyof Run) => median(results.map((r) => r[key]));
+    const againstResults: Run[] = [];
+    for (let i = 0; i < runs; i++) {
+      results.push(await scanCatalogue(page, catalogue, extension));
+      if (other) againstResults.push(await scanCatalogue(other.page, catalogue, other.extension));
+    }
+    await other?.extension.close();
+    const of = (key: keyof Run, runs = results) => median(runs.map((r) => r[key]));
 
     const worker = await extension.serviceWorker();
     await page.goto(`${catalogue.url}/plain`);
@@ -151,6 +214,8 @@ async function main(): Promise<void> {
     await new Promise((resolve) => setTimeout(resolve, 3000));
     const after = await classifierMemory(worker);
 
+    process.stderr.write('scrolling the 1,000-picture page, with a scan and without...\n');
+    const scroll = await scrolling(page, catalogue, extension, runs);
     const speed = await batchSpeedup(runs);
     const figures = {
       firstBadgeMs: Math.round(of('firstBadgeMs')),
@@ -162,15 +227,24 @@ async function main(): Promise<void> {
       longTasks: of('longTasks'),
       heapDeltaMB: before.heapBytes === undefined || after.heapBytes === undefined ? null : Number(((after.heapBytes - before.heapBytes) / 2 ** 20).toFixed(1)),
       tensorsDelta: after.tensors - before.tensors,
+      scroll,
+      ...(other && { against: { dir: args.against, firstBadgeMs: Math.round(of('firstBadgeMs', againstResults)), allBadgedMs: Math.round(of('allBadgedMs', againstResults)) } }),
     };
     printFigures(args.json, figures, () => {
       console.log(`catalogue of ${catalogue.products} products and ${catalogue.furniture} furniture pictures (${catalogue.largeFurniture} of them 96 px or more), medians of ${runs} warm runs:`);
       console.log(`  first badge ${figures.firstBadgeMs} ms after the command; ${figures.badged}/${figures.products} products (and the large furniture) all badged ${figures.allBadgedMs} ms after it`);
+      if (figures.against) {
+        const { firstBadgeMs, allBadgedMs } = figures.against;
+        console.log(`  --against ${figures.against.dir}, runs in turn: first badge ${firstBadgeMs} ms, all badged ${allBadgedMs} ms (this build ${(figures.allBadgedMs / allBadgedMs).toFixed(2)}x its time)`);
+      }
       console.log(`  furniture given a garment's badge: ${figures.furnitureGarmentBadges} of ${catalogue.furniture}; long tasks on the page during the scan: ${figures.longTasks}`);
       console.log(`  model: ${speed.batched.toFixed(0)} pictures/s in one batch of 60, ${speed.single.toFixed(0)} one at a time (${figures.batchSpeedup}x)`);
+      const frames = (f: ScrollFigures) => `median frame ${f.medianFrameMs} ms, slowest ${f.slowestFrameMs} ms, ${f.longFrames} of 89 frames >= 50 ms`;
+      console.log(`  scrolling 200 px a frame: while scanning ${frames(scroll.scanning)}; without a scan ${frames(scroll.idle)}`);
       console.log(`  classifier page after a ${scanned}-picture scan: heap ${figures.heapDeltaMB ?? '?'} MB, tensors ${figures.tensorsDelta >= 0 ? '+' : ''}${figures.tensorsDelta}`);
     });
   } finally {
+    await other?.extension.close().catch(() => {});
     await extension.close();
     await catalogue.close();
   }

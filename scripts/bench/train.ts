@@ -66,7 +66,7 @@ async function main(): Promise<void> {
   // waiting for the workers' last update, since each step's update runs after the step returns.
   const STEPS_PER_RUN = 4;
   const oneThread = createTrainer(buildModel(arch), { weightDecay: 0.01, labelSmoothing: 0 });
-  const parallel = await startWorkerTrainer(buildModel(arch), { weightDecay: 0.01, labelSmoothing: 0 }, workers, B);
+  const parallel = await startWorkerTrainer(buildModel(arch), { weightDecay: 0.01, labelSmoothing: 0 }, workers);
   const [oneThreadMs, parallelMs] = (await interleavedMedians(`training in this thread and in ${workers} workers`, [
     async () => {
       for (let i = 0; i < STEPS_PER_RUN; i++) oneThread.step(pixels, labels, B, 1e-4);

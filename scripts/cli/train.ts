@@ -123,7 +123,7 @@ async function main(): Promise<void> {
   };
   const { workers } = args;
   log(`Training on ${workers === 1 ? 'this thread' : `${workers} worker threads, each on its share of every batch of ${options.batchSize}`}`);
-  const trainer = workers > 1 ? await startWorkerTrainer(model, options, workers, options.batchSize) : undefined;
+  const trainer = workers > 1 ? await startWorkerTrainer(model, options, workers) : undefined;
   const batches = Math.floor(train.count / options.batchSize);
   const bar = new progress.SingleBar({
     format: 'epoch {epoch} [{bar}] {percentage}% | ETA {eta_formatted} | loss {loss} | acc {acc} | {ips} img/s | lr {lr}',

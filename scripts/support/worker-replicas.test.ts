@@ -25,7 +25,7 @@ describe('worker replicas', () => {
     const here = buildModel(ARCHITECTURE);
     const there = buildModel(ARCHITECTURE);
     const trainer = createTrainer(here, OPTIONS);
-    const workers = await startWorkerTrainer(there, OPTIONS, 1, B);
+    const workers = await startWorkerTrainer(there, OPTIONS, 1);
     for (let step = 0; step < 3; step++) expect((await workers.step(pixels, labels, B, 1e-3)).loss).toBe(trainer.step(pixels, labels, B, 1e-3).loss);
     await workers.syncModel();
     expect(values(there)).toEqual(values(here));
@@ -37,7 +37,7 @@ describe('worker replicas', () => {
 
   it('with two workers, learn the batch', async () => {
     const model = buildModel(ARCHITECTURE);
-    const workers = await startWorkerTrainer(model, OPTIONS, 2, B);
+    const workers = await startWorkerTrainer(model, OPTIONS, 2);
     const losses: number[] = [];
     for (let step = 0; step < 5; step++) losses.push((await workers.step(pixels, labels, B, 1e-2)).loss);
     expect(losses[4]).toBeLessThan(losses[0]);

@@ -5,7 +5,7 @@ import { overlayAnswer } from './support/answer-cards';
 import { launchFirefox, type LoadedFirefox } from './support/firefox';
 import { classifyWithNativeMenu } from './support/native-menu';
 
-describe('Firefox: the options page fine-tunes in its Worker', () => {
+describe('Firefox: the options page fine-tunes in its Workers', () => {
   let firefox: LoadedFirefox;
   let shop: ShopPages;
   let shopPage: Page;
@@ -53,6 +53,12 @@ describe('Firefox: the options page fine-tunes in its Worker', () => {
   afterAll(async () => {
     await firefox?.close();
     await shop?.close();
+  });
+
+  it('times this computer on the workers a run trains on, one per core (up to 4), before Start', async () => {
+    const cores = await options.evaluate(() => Math.min(4, navigator.hardwareConcurrency));
+    const onCores = cores > 1 ? `, training on ${cores} cores at once` : '';
+    await until(() => text('[data-testid="estimate"]'), new RegExp(`^Takes about .+ on this computer${onCores}\\.$`), 60_000);
   });
 
   it('cancelling leaves the model in use untouched', async () => {

@@ -2,7 +2,7 @@
  * Launches Debian's Chromium with the built extension loaded, as a user would have it, and hands
  * tests the pieces they drive: the browser context, the extension's id and its service worker.
  */
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type BrowserContext, type Page, type Worker } from 'playwright-core';
@@ -12,7 +12,10 @@ const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
 export interface LoadedExtension {
   context: BrowserContext;
-  /** The browser's profile folder, which names its processes (a benchmark reads their memory). */
+  /**
+   * The browser's profile folder: it names the browser's processes (a benchmark reads their memory), and
+   * holds DevToolsActivePort (see connectDevTools).
+   */
   profile: string;
   id: string;
   serviceWorker(): Promise<Worker>;
@@ -45,6 +48,39 @@ export interface LaunchOptions {
   args?: string[];
 }
 
+/**
+ * The browser as DevTools sees it. Playwright's own context does not list the extension's side panel
+ * or its toolbar popup; a DevTools connection to the same browser lists them as pages.
+ */
+export interface DevTools {
+  /** The open page whose address ends with `/file` (the side panel's, the popup's), waiting until it is there. */
+  extensionPage(file: string): Promise<Page>;
+  close(): Promise<void>;
+}
+
+/** Connects to the DevTools port of a browser launched by launchWithExtension. */
+export async function connectDevTools(extension: LoadedExtension): Promise<DevTools> {
+  const port = (await readFile(join(extension.profile, 'DevToolsActivePort'), 'utf8')).split('\n')[0];
+  const endpoint = `http://127.0.0.1:${port}`;
+  let browser = await chromium.connectOverCDP(endpoint);
+  return {
+    async extensionPage(file) {
+      for (let attempt = 1; attempt <= 100; attempt++) {
+        const found = browser.contexts().flatMap((c) => c.pages()).find((p) => p.url().startsWith(`chrome-extension://${extension.id}/${file}`));
+        if (found) return found;
+        // The connection lists the pages there were when it was made, and those it is told about after.
+        if (attempt % 10 === 0) {
+          await browser.close();
+          browser = await chromium.connectOverCDP(endpoint);
+        }
+        await new Promise((resolve) => setTimeout(resolve, 100));
+      }
+      throw new Error(`no ${file} open after 10 s`);
+    },
+    close: () => browser.close(),
+  };
+}
+
 export async function launchWithExtension({ language, extensionDir = EXTENSION_DIR, args = [] }: LaunchOptions = {}): Promise<LoadedExtension> {
   const profile = await mkdtemp(join(tmpdir(), 'garment-scout-profile-'));
   const context = await chromium.launchPersistentContext(profile, {
@@ -67,6 +103,8 @@ export async function launchWithExtension({ language, extensionDir = EXTENSION_D
       '--no-first-run',
       // Names on the public internet for the local test servers (shop.example): see ShopPages.publicUrl.
       '--host-resolver-rules=MAP *.example 127.0.0.1',
+      // A DevTools port of its own (written to the profile), for connectDevTools.
+      '--remote-debugging-port=0',
       ...args,
     ],
   });

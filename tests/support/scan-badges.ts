@@ -65,3 +65,27 @@ export async function toggleScanWithMenu(extension: LoadedExtension, pageUrl: st
     (chrome.contextMenus.onClicked as unknown as { dispatch(i: object, t: object): void }).dispatch(info, tab);
   }, pageUrl);
 }
+
+/** A veil of the side panel's filter: the box it covers in the page (document coordinates). */
+export interface ScanVeil {
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+}
+
+/** The veils on the page, read through DevTools as the badges are: they sit in closed shadow roots too. */
+export function scanVeils(page: Page): Promise<ScanVeil[]> {
+  return withDevTools(page, async (cdp) => {
+    const { root } = await cdp.send('DOM.getDocument', { depth: -1, pierce: true });
+    const veils: ScanVeil[] = [];
+    for (const node of walk(root)) {
+      if (node.nodeName !== 'GARMENT-SCOUT-VEIL') continue;
+      const veil = node.shadowRoots?.[0]?.children?.find((c) => attribute(c, 'class') === 'veil');
+      const style = (veil && attribute(veil, 'style')) ?? '';
+      const px = (name: string) => Number(new RegExp(`(?:^|; )${name}: (-?[\\d.]+)px`).exec(style)?.[1] ?? NaN);
+      if (veil) veils.push({ x: px('left'), y: px('top'), width: px('width'), height: px('height') });
+    }
+    return veils;
+  });
+}

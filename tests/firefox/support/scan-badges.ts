@@ -26,3 +26,16 @@ export function scanBadges(firefox: LoadedFirefox, page: Page): Promise<FirefoxS
     return { verdict: badge.dataset.verdict, classIndex: badge.dataset.class === undefined ? undefined : Number(badge.dataset.class), pictureId: picture?.id ?? '' };
   }`);
 }
+
+/** The pictures the side panel's filter veils: the element under each veil, as for the badges. */
+export function scanVeils(firefox: LoadedFirefox, page: Page): Promise<string[]> {
+  return readShadowRoots(firefox, page, 'garment-scout-veil', `(root) => {
+    const veil = root.querySelector('.veil');
+    const x = parseFloat(veil.style.left), y = parseFloat(veil.style.top);
+    const picture = [...document.querySelectorAll('[id]')].findLast((e) => {
+      const box = e.getBoundingClientRect();
+      return Math.abs(box.left + scrollX - x) < 1 && Math.abs(box.top + scrollY - y) < 1;
+    });
+    return picture?.id ?? '';
+  }`);
+}
