@@ -6,19 +6,20 @@
  * and model runs and reloads take turns on one queue. A request can be cancelled at any step. The page
  * closes itself when idle (idle-close.ts).
  */
+import * as tf from '@tensorflow/tfjs-core';
 import pLimit from 'p-limit';
 import { answerFrom } from '../../lib/answer';
 import { CANCELLED, onMessageFrom, type Classification, type ClassifyRequest } from '../../lib/messages';
 import { preprocess } from '../../lib/preprocess';
 import { decodeImage } from './decode-image';
 import { keepOpenWhile } from './idle-close';
+import { modelInUse, reloadModel } from './model';
+import { classifyInBatch } from './model-batch';
+import { enqueue } from './model-queue';
 import { readImage } from './read-image';
 import { markOnce, timeline } from './timeline';
 
 markOnce('script-run');
-/** TF.js and the model: the import starts at once, and the model loads as soon as it is in. */
-const classifier = import('./classifier');
-const modelInUse = async () => (await classifier).modelInUse();
 
 /** Pictures read at once: enough that one stuck site blocks nothing, few enough to bound memory. */
 const reads = pLimit(4);
@@ -50,7 +51,7 @@ async function classifySource({ source, crop, requestedBy, requestId, scan }: Cl
     markOnce('picture-prepared');
     if (!prepared.ok) throw new Error(prepared.message);
     stillWanted();
-    const { probabilities, model } = await (await classifier).classifyInBatch(prepared.input);
+    const { probabilities, model } = await classifyInBatch(prepared.input);
     markOnce('model-run');
     stillWanted();
     const answer = answerFrom(probabilities, model.metadata.outOfScope);
@@ -73,20 +74,13 @@ function cancel(idPrefix: string): void {
 // Every message keeps the page open until it is answered (idle-close.ts).
 onMessageFrom('offscreen:classify', 'background', ({ data }) => keepOpenWhile(() => classifySource(data)));
 onMessageFrom('offscreen:cancel', 'background', ({ data }) => keepOpenWhile(() => cancel(data.idPrefix)));
-onMessageFrom('offscreen:reload-model', 'background', () =>
-  keepOpenWhile(async () => {
-    const { enqueue, reloadModel } = await classifier;
-    return enqueue(reloadModel);
-  }),
-);
-onMessageFrom('offscreen:model-status', 'background', () =>
-  keepOpenWhile(async () => (await classifier).enqueue(async () => (await modelInUse()).status)),
-);
+onMessageFrom('offscreen:reload-model', 'background', () => keepOpenWhile(() => enqueue(reloadModel)));
+onMessageFrom('offscreen:model-status', 'background', () => keepOpenWhile(() => enqueue(async () => (await modelInUse()).status)));
 // performance.memory is Chrome's alone; Firefox says nothing of the heap.
 onMessageFrom('offscreen:memory', 'background', () =>
-  keepOpenWhile(async () => ({
+  keepOpenWhile(() => ({
     heapBytes: (performance as { memory?: { usedJSHeapSize: number } }).memory?.usedJSHeapSize,
-    tensors: (await classifier).tensorCount(),
+    tensors: tf.memory().numTensors,
   })),
 );
 onMessageFrom('offscreen:timeline', 'background', () => keepOpenWhile(timeline));
