@@ -41,13 +41,16 @@ describe('"Classify all garments on this page"', () => {
 
   it('has a page menu entry beside "Classify garment", and a shortcut of its own', async () => {
     const worker = await extension.serviceWorker();
-    const { menu, shortcut } = await worker.evaluate(async () => ({
-      menu: await new Promise<string>((resolve) =>
-        chrome.contextMenus.update('classify-page', { title: 'Classify all garments on this page' }, () => resolve(chrome.runtime.lastError?.message ?? 'ok')),
-      ),
-      shortcut: (await chrome.commands.getAll()).find((c) => c.name === 'classify-page')?.shortcut,
-    }));
-    expect(menu).toBe('ok');
+    // The entries are made when the extension is installed, which may still be under way as the tests start.
+    const updateMenu = () =>
+      worker.evaluate(
+        () =>
+          new Promise<string>((resolve) =>
+            chrome.contextMenus.update('classify-page', { title: 'Classify all garments on this page' }, () => resolve(chrome.runtime.lastError?.message ?? 'ok')),
+          ),
+      );
+    await expect.poll(updateMenu, { timeout: 10_000 }).toBe('ok');
+    const shortcut = await worker.evaluate(async () => (await chrome.commands.getAll()).find((c) => c.name === 'classify-page')?.shortcut);
     expect(shortcut).toBe('Alt+Shift+S');
   });
 
