@@ -4,7 +4,13 @@
  */
 import type { Page } from 'playwright-core';
 import type { LoadedExtension } from './extension';
-import { attribute, walk, withDevTools } from './answer-cards';
+import { attribute, walk, withDevTools, type DomNode } from './answer-cards';
+
+/** The child of `host`'s shadow root with the class `name`. */
+const shadowChild = (host: DomNode, name: string) => host.shadowRoots?.[0]?.children?.find((c) => attribute(c, 'class') === name);
+
+/** A length in px from `node`'s inline style (NaN if it has none): `left` and not `padding-left`. */
+const stylePx = (node: DomNode, name: string) => Number(new RegExp(`(?:^|; )${name}: (-?[\\d.]+)px`).exec(attribute(node, 'style') ?? '')?.[1] ?? NaN);
 
 export interface ScanBadge {
   verdict: string;
@@ -21,11 +27,10 @@ export function scanBadges(page: Page): Promise<ScanBadge[]> {
     const badges: ScanBadge[] = [];
     for (const node of walk(root)) {
       if (node.nodeName !== 'GARMENT-SCOUT-BADGE') continue;
-      const badge = node.shadowRoots?.[0]?.children?.find((c) => attribute(c, 'class') === 'badge');
+      const badge = shadowChild(node, 'badge');
       if (!badge) continue;
       // The inline style holds the position in the page; it is set by the extension, not laid out by it.
-      const style = attribute(badge, 'style') ?? '';
-      const px = (name: string) => Number(new RegExp(`${name}: (-?[\\d.]+)px`).exec(style)?.[1] ?? NaN);
+      const px = (name: string) => stylePx(badge, name);
       const classIndex = attribute(badge, 'data-class');
       badges.push({ verdict: attribute(badge, 'data-verdict')!, classIndex: classIndex === undefined ? undefined : Number(classIndex), x: px('left'), y: px('top') });
     }
@@ -81,10 +86,8 @@ export function scanVeils(page: Page): Promise<ScanVeil[]> {
     const veils: ScanVeil[] = [];
     for (const node of walk(root)) {
       if (node.nodeName !== 'GARMENT-SCOUT-VEIL') continue;
-      const veil = node.shadowRoots?.[0]?.children?.find((c) => attribute(c, 'class') === 'veil');
-      const style = (veil && attribute(veil, 'style')) ?? '';
-      const px = (name: string) => Number(new RegExp(`(?:^|; )${name}: (-?[\\d.]+)px`).exec(style)?.[1] ?? NaN);
-      if (veil) veils.push({ x: px('left'), y: px('top'), width: px('width'), height: px('height') });
+      const veil = shadowChild(node, 'veil');
+      if (veil) veils.push({ x: stylePx(veil, 'left'), y: stylePx(veil, 'top'), width: stylePx(veil, 'width'), height: stylePx(veil, 'height') });
     }
     return veils;
   });
