@@ -32,13 +32,16 @@ async function tabInFront(): Promise<Browser.tabs.Tab | undefined> {
  * when another tab comes to the front, or the panel closes, the port closes and the scan it watched
  * stops. A page that loads again is linked again.
  */
+const CONNECT_ATTEMPTS = 5;
+const CONNECT_RETRY_MS = 500;
+
 export function usePageScan() {
   const [state, setState] = useState<PageScanState>({ ...NOTHING, link: 0 });
   const port = useRef<Browser.runtime.Port>();
 
   useEffect(() => {
     let linkedTab: number | undefined;
-    const link = (tab: Browser.tabs.Tab | undefined) => {
+    const link = (tab: Browser.tabs.Tab | undefined, attempt = 1) => {
       port.current?.disconnect();
       port.current = undefined;
       linkedTab = tab?.id;
@@ -46,11 +49,20 @@ export function usePageScan() {
       setState((s) => ({ ...NOTHING, link: s.link + 1, tabId: tab.id, pageUrl: tab.url }));
       const opened = browser.tabs.connect(tab.id, { name: SCAN_PANEL_PORT, frameId: 0 });
       port.current = opened;
-      opened.onMessage.addListener((report: ScanReport) => setState((s) => applyReport(s, report)));
+      let heard = false;
+      opened.onMessage.addListener((report: ScanReport) => {
+        heard = true;
+        setState((s) => applyReport(s, report));
+      });
       // No content script there (the browser's own pages), or the page went away.
       opened.onDisconnect.addListener(() => {
         if (port.current !== opened) return;
         port.current = undefined;
+        // Just after a page loads its content script may not listen yet (Firefox): try again a few times.
+        if (!heard && attempt < CONNECT_ATTEMPTS) {
+          setTimeout(() => linkedTab === tab.id && !port.current && link(tab, attempt + 1), CONNECT_RETRY_MS);
+          return;
+        }
         setState((s) => ({ ...s, reachable: false, scanning: false, underWay: 0 }));
       });
     };
